@@ -1,0 +1,116 @@
+import compression from 'compression';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Store } from '@ficathon/db';
+import { ApiRouter } from './http/api-router';
+import { authenticate } from './http/authenticate';
+import { createErrorHandler, notFoundHandler } from './http/error-handler';
+import './http/locals';
+import { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitRules } from './http/rate-limit';
+import { requestIdOf } from './http/request-id';
+import type { Logger } from './logger';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { registerAuthRoutes } from './routes/auth.routes';
+import { registerChallengeRoutes } from './routes/challenge.routes';
+import { registerHealthRoutes } from './routes/health.routes';
+import { registerMeRoutes } from './routes/me.routes';
+import { AccountService } from './services/account.service';
+import { AuthService } from './services/auth.service';
+import { ChallengeService } from './services/challenge.service';
+import { argon2Hasher, type PasswordHasher } from './services/password-hasher';
+
+export interface AppDeps {
+  store: Store;
+  logger: Logger;
+  /** Public origins of the site; unsafe cookie requests from anywhere else are refused. */
+  origins: readonly string[];
+  bodyLimit?: string;
+  trustProxy?: string;
+  clock?: () => Date;
+  passwords?: PasswordHasher;
+  rateLimits?: RateLimitRules;
+}
+
+/** Builds the API (no listening): main.ts serves it, tests drive it with supertest. */
+export function createApp(deps: AppDeps): Express {
+  const clock = deps.clock ?? (() => new Date());
+  const { store, logger } = deps;
+  const secureCookies = deps.origins.some((origin) => origin.startsWith('https:'));
+  const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+
+  const auth = new AuthService(store, deps.passwords ?? argon2Hasher, clock);
+  const accounts = new AccountService(store, clock);
+  const challenges = new ChallengeService(store, clock);
+
+  const app = express();
+  app.disable('x-powered-by');
+  // The web server proxies /api and calls the API for its pages: trust its X-Forwarded-For, so
+  // rate limits count real clients rather than the proxy.
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = requestIdOf(req);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customProps: (req) => ({ requestId: req.id }),
+    }),
+  );
+  app.use((req, res, next) => {
+    res.locals.requestId = String(req.id);
+    next();
+  });
+  // The API serves JSON only: nothing it returns should ever run or be framed.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      },
+    }),
+  );
+  app.use(compression());
+  app.use(express.json({ limit: deps.bodyLimit ?? '1mb' }));
+  app.use(authenticate(auth, deps.origins));
+
+  const api = new ApiRouter();
+  registerHealthRoutes(api, store);
+  registerAuthRoutes(api, {
+    auth,
+    secureCookies,
+    limiters: {
+      login: createRateLimiter('login', rateLimits.login, store.repos.rateLimits, clock, {
+        skipSuccessfulRequests: true,
+      }),
+      signup: createRateLimiter('signup', rateLimits.signup, store.repos.rateLimits, clock),
+    },
+  });
+  registerMeRoutes(api, accounts);
+  registerChallengeRoutes(api, challenges);
+
+  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
+  api.route(
+    {
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This document: OpenAPI 3.1, generated from the shared zod schemas',
+      tag: 'system',
+      auth: 'public',
+      responses: { 200: { description: 'The OpenAPI document.' } },
+    },
+    (_req, res) => {
+      // Built on first request, once every route (this one included) has been registered.
+      openApiDocument ??= buildOpenApiDocument(api.specs);
+      res.json(openApiDocument);
+    },
+  );
+
+  app.use('/api', api.router);
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(logger));
+  return app;
+}

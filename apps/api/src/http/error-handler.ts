@@ -1,0 +1,97 @@
+import { STATUS_CODES } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { FieldError, Problem } from '@ficathon/schema';
+import { ZodError } from 'zod';
+import type { Logger } from '../logger';
+import { AppError } from './app-error';
+
+/** Sends an RFC 9457 problem document. */
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+): void {
+  const problem: Problem = {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(res.locals.requestId ? { requestId: res.locals.requestId } : {}),
+  };
+  res.status(status).type('application/problem+json').json(problem);
+}
+
+/** Any /api path no route answered. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendProblem(res, 404, 'NOT_FOUND', `There is no API route ${req.method} ${req.path}.`);
+};
+
+// body-parser marks its own failures with a `type`; map each to what the client did wrong.
+const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
+  'entity.too.large': {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    detail: 'The request body is larger than this server accepts.',
+  },
+  'entity.parse.failed': {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    detail: 'The request body is not valid JSON.',
+  },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_ENCODING',
+    detail: 'The request body uses a content encoding this server does not accept.',
+  },
+  'charset.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_CHARSET',
+    detail: 'Send the request body as UTF-8.',
+  },
+  'request.aborted': { status: 400, code: 'REQUEST_ABORTED', detail: 'The request was aborted.' },
+  'request.size.invalid': {
+    status: 400,
+    code: 'REQUEST_SIZE_INVALID',
+    detail: 'The request body does not match its Content-Length.',
+  },
+};
+
+/**
+ * The one place errors become responses: typed AppErrors and validation errors say what to fix;
+ * anything else is logged with the request id and answered with a 500 that reveals nothing.
+ */
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof AppError) {
+      return sendProblem(res, error.status, error.code, error.detail, error.errors);
+    }
+    if (error instanceof ZodError) {
+      const errors = error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      }));
+      const fields = [...new Set(errors.map((e) => e.path || 'body'))].join(', ');
+      return sendProblem(res, 400, 'VALIDATION_FAILED', `Check these fields: ${fields}.`, errors);
+    }
+    const bodyError = bodyParserError(error);
+    if (bodyError) return sendProblem(res, bodyError.status, bodyError.code, bodyError.detail);
+
+    (req.log ?? logger).error({ err: error, requestId: res.locals.requestId }, 'unhandled error');
+    return sendProblem(
+      res,
+      500,
+      'INTERNAL_ERROR',
+      'Something went wrong on our side. Please try again; if it keeps happening, tell us the request id.',
+    );
+  };
+}
+
+function bodyParserError(error: unknown) {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  return BODY_PARSER_ERRORS[String((error as { type: unknown }).type)];
+}

@@ -1,0 +1,4 @@
+export * from './phases/challenge-phase';
+export * from './render/render-safe-html';
+export * from './text/count-words';
+export * from './policy/visibility';

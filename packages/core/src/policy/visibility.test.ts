@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { canSeeAuthor, isChallengeListed, publicEntryStatuses } from './visibility';
+
+describe('publicEntryStatuses', () => {
+  it('shows only approved entries of a moderated challenge', () => {
+    expect(publicEntryStatuses(true)).toEqual(['approved']);
+    expect(publicEntryStatuses(false)).toEqual(['submitted', 'approved']);
+  });
+});
+
+describe('isChallengeListed', () => {
+  it('hides drafts only', () => {
+    expect(isChallengeListed('draft')).toBe(false);
+    expect(isChallengeListed('announced')).toBe(true);
+    expect(isChallengeListed('archived')).toBe(true);
+  });
+});
+
+describe('canSeeAuthor', () => {
+  it('hides the author of an anonymous challenge until the results', () => {
+    for (const phase of ['announced', 'open', 'closed', 'voting'] as const) {
+      expect(canSeeAuthor({ anonymous: true, phase, viewerIsAuthor: false })).toBe(false);
+      expect(canSeeAuthor({ anonymous: true, phase, viewerIsAuthor: true })).toBe(true);
+    }
+    expect(canSeeAuthor({ anonymous: true, phase: 'results', viewerIsAuthor: false })).toBe(true);
+    expect(canSeeAuthor({ anonymous: false, phase: 'open', viewerIsAuthor: false })).toBe(true);
+  });
+});

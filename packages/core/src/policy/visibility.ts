@@ -1,0 +1,29 @@
+import type { ChallengePhase } from '@ficathon/schema';
+
+export type EntryStatusName = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+
+/**
+ * Which entries readers see: in a moderated challenge only approved ones, otherwise everything
+ * submitted. Drafts, rejected and withdrawn entries are private to their writer.
+ */
+export function publicEntryStatuses(moderated: boolean): EntryStatusName[] {
+  return moderated ? ['approved'] : ['submitted', 'approved'];
+}
+
+/** A challenge in draft is the organizer's work in progress; everyone else sees it once announced. */
+export function isChallengeListed(phase: ChallengePhase): boolean {
+  return phase !== 'draft';
+}
+
+/**
+ * Whether a viewer may see who wrote an entry: always in an open-author challenge; in an anonymous
+ * one only the author (and, later, organizers) before the results reveal authors.
+ */
+export function canSeeAuthor(options: {
+  anonymous: boolean;
+  phase: ChallengePhase;
+  viewerIsAuthor: boolean;
+}): boolean {
+  if (!options.anonymous || options.viewerIsAuthor) return true;
+  return options.phase === 'results' || options.phase === 'archived';
+}

@@ -1,0 +1,18 @@
+import type { ChallengeTable, PromptTable } from './tables/challenge.table';
+import type { EntryRevisionTable, EntryTable } from './tables/entry.table';
+import type { PseudTable } from './tables/pseud.table';
+import type { RateLimitTable } from './tables/rate-limit.table';
+import type { SessionTable } from './tables/session.table';
+import type { UserTable } from './tables/user.table';
+
+/** The Kysely view of the whole schema; `migrations/` is the source of truth for it. */
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  pseud: PseudTable;
+  challenge: ChallengeTable;
+  prompt: PromptTable;
+  entry: EntryTable;
+  entry_revision: EntryRevisionTable;
+  rate_limit: RateLimitTable;
+}

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as accounts from './2026-11-21-01-accounts';
+import * as challenges from './2026-11-21-02-challenges';
+
+/**
+ * Every migration, in order. A static list (rather than reading a folder) so bundled builds carry
+ * them. Landed migrations are frozen: change the schema with a new one.
+ */
+const migrations: Record<string, Migration> = {
+  '2026-11-21-01-accounts': accounts,
+  '2026-11-21-02-challenges': challenges,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

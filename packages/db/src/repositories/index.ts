@@ -1,0 +1,37 @@
+import { ChallengeRepository } from './challenge.repository';
+import { EntryRepository } from './entry.repository';
+import type { Executor } from './executor';
+import { PromptRepository } from './prompt.repository';
+import { PseudRepository } from './pseud.repository';
+import { RateLimitRepository } from './rate-limit.repository';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
+
+/** Every repository, bound to one executor (the database, or one transaction). */
+export function createRepositories(db: Executor) {
+  return {
+    challenges: new ChallengeRepository(db),
+    entries: new EntryRepository(db),
+    prompts: new PromptRepository(db),
+    pseuds: new PseudRepository(db),
+    rateLimits: new RateLimitRepository(db),
+    sessions: new SessionRepository(db),
+    users: new UserRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export type { ChallengeListRow } from './challenge.repository';
+export type { EntryListRow } from './entry.repository';
+export type { Executor } from './executor';
+export type { RateLimitHit } from './rate-limit.repository';
+export type { SessionWithUser } from './session.repository';
+export {
+  ChallengeRepository,
+  EntryRepository,
+  PromptRepository,
+  PseudRepository,
+  RateLimitRepository,
+  SessionRepository,
+  UserRepository,
+};

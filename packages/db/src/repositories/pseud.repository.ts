@@ -1,0 +1,39 @@
+import type { NewPseudRow, PseudRow } from '../tables/pseud.table';
+import type { Executor } from './executor';
+
+export class PseudRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** The user's pseuds, default first, then in the order they were made. */
+  listByUser(userId: number): Promise<PseudRow[]> {
+    return this.db
+      .selectFrom('pseud')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('is_default', 'desc')
+      .orderBy('id')
+      .execute();
+  }
+
+  findDefault(userId: number): Promise<PseudRow | undefined> {
+    return this.db
+      .selectFrom('pseud')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('is_default', '=', 1)
+      .executeTakeFirst();
+  }
+
+  async countByUser(userId: number): Promise<number> {
+    const { count } = await this.db
+      .selectFrom('pseud')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  insert(row: NewPseudRow): Promise<PseudRow> {
+    return this.db.insertInto('pseud').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './auth.schema';
+export * from './challenge.schema';
+export * from './health.schema';
+export * from './problem.schema';
+export * from './pseud.schema';
