@@ -1,5 +1,6 @@
 import { countWords } from '@ficathon/core';
 import { isUniqueViolation, type Repositories, type Store } from '@ficathon/db';
+import { insertAccount } from '../services/insert-account';
 import {
   demoChallenge,
   demoEntries,
@@ -32,22 +33,8 @@ async function insertDemo(repos: Repositories, now: Date): Promise<void> {
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
   const createdAt = now.toISOString();
 
-  const addAccount = async (account: { email: string; displayName: string }) => {
-    const user = await repos.users.insert({
-      email: account.email,
-      display_name: account.displayName,
-      password_hash: UNUSABLE_PASSWORD_HASH,
-      created_at: createdAt,
-    });
-    const pseud = await repos.pseuds.insert({
-      user_id: user.id,
-      name: account.displayName,
-      name_key: account.displayName.toLowerCase(),
-      is_default: 1,
-      created_at: createdAt,
-    });
-    return { user, pseud };
-  };
+  const addAccount = (account: { email: string; displayName: string }) =>
+    insertAccount(repos, { ...account, passwordHash: UNUSABLE_PASSWORD_HASH, createdAt });
 
   const organizer = await addAccount(demoOrganizer);
   const writers = [];

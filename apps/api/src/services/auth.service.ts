@@ -1,6 +1,13 @@
 import type { LoginRequest, SignupRequest } from '@ficathon/schema';
-import { isUniqueViolation, type SessionRow, type Store, type UserRow } from '@ficathon/db';
+import {
+  isUniqueViolation,
+  type Repositories,
+  type SessionRow,
+  type Store,
+  type UserRow,
+} from '@ficathon/db';
 import { AppError } from '../http/app-error';
+import { insertAccount } from './insert-account';
 import type { PasswordHasher } from './password-hasher';
 import { generateSessionToken, sessionIdOf } from './session-token';
 
@@ -43,29 +50,32 @@ export class AuthService {
   ) {}
 
   /** Creates the account and its default pseud (the display name), and signs the user in. */
-  async signup(input: SignupRequest): Promise<IssuedSession> {
+  signup(input: SignupRequest): Promise<IssuedSession> {
+    return this.createAccount(input, (repos, user) => this.issueSession(repos.sessions, user));
+  }
+
+  /**
+   * Creates an account, then runs `then` in the same transaction (signing in, for a sign-up).
+   * The email is checked first for a quick answer; the unique index settles races.
+   */
+  async createAccount<T>(
+    input: SignupRequest,
+    then: (repos: Repositories, user: UserRow) => Promise<T>,
+  ): Promise<T> {
     if (await this.store.repos.users.findByEmail(input.email)) throw EMAIL_TAKEN();
     const passwordHash = await this.passwords.hash(input.password);
     const createdAt = this.clock().toISOString();
     try {
       return await this.store.transaction(async (repos) => {
-        const user = await repos.users.insert({
+        const { user } = await insertAccount(repos, {
           email: input.email,
-          display_name: input.displayName,
-          password_hash: passwordHash,
-          created_at: createdAt,
+          displayName: input.displayName,
+          passwordHash,
+          createdAt,
         });
-        await repos.pseuds.insert({
-          user_id: user.id,
-          name: input.displayName,
-          name_key: input.displayName.toLowerCase(),
-          is_default: 1,
-          created_at: createdAt,
-        });
-        return this.issueSession(repos.sessions, user);
+        return then(repos, user);
       });
     } catch (error) {
-      // Two sign-ups with one email at the same moment: the database's unique index decides.
       if (isUniqueViolation(error)) throw EMAIL_TAKEN();
       throw error;
     }
@@ -112,7 +122,7 @@ export class AuthService {
   }
 
   private async issueSession(
-    sessions: Store['repos']['sessions'],
+    sessions: Repositories['sessions'],
     user: UserRow,
   ): Promise<IssuedSession> {
     const token = generateSessionToken();
