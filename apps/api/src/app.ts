@@ -15,9 +15,15 @@ import { registerAuthRoutes } from './routes/auth.routes';
 import { registerChallengeRoutes } from './routes/challenge.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
+import { registerPromptRoutes } from './routes/prompt.routes';
 import { AccountService } from './services/account.service';
 import { AuthService } from './services/auth.service';
+import { ChallengeAccess } from './services/challenge-access';
 import { ChallengeService } from './services/challenge.service';
+import { DashboardService } from './services/dashboard.service';
+import { ModerationService } from './services/moderation.service';
+import { OrganizerService } from './services/organizer.service';
+import { PromptService } from './services/prompt.service';
 import { argon2Hasher, type PasswordHasher } from './services/password-hasher';
 
 export interface AppDeps {
@@ -41,7 +47,12 @@ export function createApp(deps: AppDeps): Express {
 
   const auth = new AuthService(store, deps.passwords ?? argon2Hasher, clock);
   const accounts = new AccountService(store, clock);
-  const challenges = new ChallengeService(store, clock);
+  const access = new ChallengeAccess(store, clock);
+  const challenges = new ChallengeService(store, access, clock);
+  const organizers = new OrganizerService(store, access, challenges, clock);
+  const prompts = new PromptService(store, access, organizers, clock);
+  const moderation = new ModerationService(store, access, organizers, clock);
+  const dashboards = new DashboardService(store, access, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -75,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(compression());
   app.use(express.json({ limit: deps.bodyLimit ?? '1mb' }));
-  app.use(authenticate(auth, deps.origins));
+  app.use(authenticate(auth, deps.origins, secureCookies));
 
   const api = new ApiRouter();
   registerHealthRoutes(api, store);
@@ -90,7 +101,8 @@ export function createApp(deps: AppDeps): Express {
     },
   });
   registerMeRoutes(api, accounts);
-  registerChallengeRoutes(api, challenges);
+  registerChallengeRoutes(api, { challenges, organizers, dashboards });
+  registerPromptRoutes(api, { prompts, moderation });
 
   let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   api.route(

@@ -4,3 +4,6 @@ export * from './text/count-words';
 export * from './policy/visibility';
 export * from './rules/evaluate-entry-rules';
 export * from './time/time-zone';
+export * from './prompts/draw-prompts';
+export * from './prompts/parse-prompt-import';
+export * from './phases/schedule-problems';

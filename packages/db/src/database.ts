@@ -1,4 +1,14 @@
-import type { ChallengeTable, PromptTable } from './tables/challenge.table';
+import type {
+  AuditLogTable,
+  ChallengeOrganizerTable,
+  ChallengeTable,
+  CommunityModeratorTable,
+  CommunityTable,
+  DeadlineExtensionTable,
+  PromptClaimTable,
+  PromptDrawSignupTable,
+  PromptTable,
+} from './tables/challenge.table';
 import type { EntryRevisionTable, EntryTable } from './tables/entry.table';
 import type { PseudTable } from './tables/pseud.table';
 import type { RateLimitTable } from './tables/rate-limit.table';
@@ -15,4 +25,11 @@ export interface Database {
   entry: EntryTable;
   entry_revision: EntryRevisionTable;
   rate_limit: RateLimitTable;
+  community: CommunityTable;
+  community_moderator: CommunityModeratorTable;
+  challenge_organizer: ChallengeOrganizerTable;
+  prompt_claim: PromptClaimTable;
+  prompt_draw_signup: PromptDrawSignupTable;
+  deadline_extension: DeadlineExtensionTable;
+  audit_log: AuditLogTable;
 }

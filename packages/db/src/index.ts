@@ -4,10 +4,16 @@ export type { Database } from './database';
 export * from './repositories/index';
 export { Store } from './store';
 export type {
+  AuditLogRow,
   ChallengeRow,
+  ChallengeRowUpdate,
+  CommunityRow,
+  DeadlineExtensionRow,
   NewChallengeRow,
   NewPromptRow,
+  PromptClaimRow,
   PromptRow,
+  PromptRowUpdate,
 } from './tables/challenge.table';
 export type { EntryRow, EntryStatus, NewEntryRow, StoredRating } from './tables/entry.table';
 export type { NewPseudRow, PseudRow } from './tables/pseud.table';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from './text.schema';
 
 /** Limits on account fields, shared by the API's validation and the web forms' hints. */
 export const ACCOUNT_LIMITS = {
@@ -26,7 +27,8 @@ export const DisplayNameSchema = z
   .max(
     ACCOUNT_LIMITS.displayNameMax,
     `A display name has at most ${ACCOUNT_LIMITS.displayNameMax} characters.`,
-  );
+  )
+  .refine(...singleLine);
 
 export const SignupRequestSchema = z.object({
   email,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { RatingSchema } from './rating.schema';
+import { ChallengeRulesSchema } from './rules.schema';
 
-/** The one rating scale every rating system is normalized to (see HEADERS.md). */
-export const RatingSchema = z.enum(['general', 'teen', 'mature', 'explicit', 'not_rated']);
-export type Rating = z.infer<typeof RatingSchema>;
+// Re-exported for modules that import the scale from here.
+export { RatingSchema, type Rating } from './rating.schema';
 
 /** A challenge's lifecycle; derived from its schedule, the clock and the organizer's acts. */
 export const ChallengePhaseSchema = z.enum([
@@ -28,7 +29,15 @@ export const PromptSchema = z.object({
   credit: z.string().nullable(),
   /** Lyric excerpt or quote text, line breaks kept. */
   body: z.string(),
+  /** A song link, or the image of an image prompt. */
   link: z.string().nullable(),
+  imageAlt: z.string().nullable(),
+  /** How many writers may claim it at once; null = no limit. */
+  maxClaims: z.number().int().nullable(),
+  /** Live claims on it now. */
+  claimCount: z.number().int(),
+  /** Whether the signed-in viewer holds a claim on it. */
+  claimedByMe: z.boolean(),
 });
 export type Prompt = z.infer<typeof PromptSchema>;
 
@@ -42,6 +51,8 @@ export const ChallengeScheduleSchema = z.object({
   votingClosesAt: z.iso.datetime().nullable(),
   resultsPublishedAt: z.iso.datetime().nullable(),
   archivedAt: z.iso.datetime().nullable(),
+  /** Minutes after closesAt during which submissions are still accepted. */
+  graceMinutes: z.number().int(),
 });
 export type ChallengeSchedule = z.infer<typeof ChallengeScheduleSchema>;
 
@@ -77,7 +88,23 @@ export const EntrySummarySchema = z.object({
 });
 export type EntrySummary = z.infer<typeof EntrySummarySchema>;
 
+/** The viewer's part in a challenge, which decides what they may do with it. */
+export const ChallengeRoleSchema = z.enum(['owner', 'co_organizer', 'admin']);
+export type ChallengeRole = z.infer<typeof ChallengeRoleSchema>;
+
 export const ChallengeDetailSchema = ChallengeSummarySchema.extend({
+  descriptionMarkdown: z.string(),
+  moderated: z.boolean(),
+  organizersSeeAuthors: z.boolean(),
+  claimExpiryDays: z.number().int().nullable(),
+  community: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  rules: ChallengeRulesSchema,
+  /** The seed of the prompt draw, published once the draw has run. */
+  drawSeed: z.string().nullable(),
+  /** null for readers; otherwise what the viewer organizes it as. */
+  viewerRole: ChallengeRoleSchema.nullable(),
+  /** The end of the viewer's personal deadline extension, if they have one. */
+  viewerExtensionUntil: z.iso.datetime().nullable(),
   prompts: z.array(PromptSchema),
   entries: z.array(EntrySummarySchema),
 });

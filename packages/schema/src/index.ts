@@ -3,4 +3,7 @@ export * from './challenge.schema';
 export * from './health.schema';
 export * from './problem.schema';
 export * from './pseud.schema';
+export * from './rating.schema';
 export * from './rules.schema';
+export * from './organizer.schema';
+export * from './text.schema';

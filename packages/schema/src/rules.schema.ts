@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RatingSchema } from './challenge.schema';
+import { RatingSchema } from './rating.schema';
+import { singleLine } from './text.schema';
 
 /** Header fields an organizer can require (see HEADERS.md for what each holds). */
 export const RequirableFieldSchema = z.enum([
@@ -35,12 +36,24 @@ export const CustomFieldSchema = z
         /^[a-z0-9][a-z0-9-]{0,39}$/,
         'Use lower-case letters, digits and dashes (at most 40).',
       ),
-    label: z.string().trim().min(1, 'Give the field a label.').max(CUSTOM_FIELD_LIMITS.labelMax),
+    label: z
+      .string()
+      .trim()
+      .min(1, 'Give the field a label.')
+      .max(CUSTOM_FIELD_LIMITS.labelMax)
+      .refine(...singleLine),
     kind: z.enum(['text', 'choice', 'checkbox']),
     required: z.boolean().default(false),
     /** The choices of a `choice` field. */
     options: z
-      .array(z.string().trim().min(1).max(200))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .refine(...singleLine),
+      )
       .max(CUSTOM_FIELD_LIMITS.optionsMax)
       .default([]),
   })

@@ -34,7 +34,11 @@ function isCrossSite(req: Request, origins: readonly string[]): boolean {
  * res.locals.auth. A bad or expired token makes the caller a visitor, never an error: public
  * routes keep working, protected ones answer 401.
  */
-export function authenticate(auth: AuthService, origins: readonly string[]): RequestHandler {
+export function authenticate(
+  auth: AuthService,
+  origins: readonly string[],
+  secureCookies: boolean,
+): RequestHandler {
   return async (req, res, next) => {
     res.locals.auth = null;
     const bearer = bearerToken(req);
@@ -48,6 +52,10 @@ export function authenticate(auth: AuthService, origins: readonly string[]): Req
       }
     }
     if (token) res.locals.auth = await auth.authenticate(token);
+    // A renewed session must reach the browser too, or its cookie expires on the old date.
+    if (res.locals.auth?.renewed && bearer === undefined && token) {
+      setSessionCookie(res, token, res.locals.auth.session.expires_at, secureCookies);
+    }
     next();
   };
 }

@@ -80,6 +80,26 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     const bodyError = bodyParserError(error);
     if (bodyError) return sendProblem(res, bodyError.status, bodyError.code, bodyError.detail);
+    const clientStatus = clientErrorStatus(error);
+    if (clientStatus !== undefined) {
+      // Express and its router mark the client's mistakes (a malformed URL escape, ...) with a
+      // 4xx status; their messages are meant to be shown.
+      return sendProblem(
+        res,
+        clientStatus,
+        'BAD_REQUEST',
+        expose(error) ?? 'The request is malformed.',
+      );
+    }
+    if (isDataException(error)) {
+      // A value the database cannot hold (PostgreSQL: SQLSTATE class 22) came from the request.
+      return sendProblem(
+        res,
+        400,
+        'INVALID_INPUT',
+        'The request contains a value that cannot be stored.',
+      );
+    }
 
     (req.log ?? logger).error({ err: error, requestId: res.locals.requestId }, 'unhandled error');
     return sendProblem(
@@ -89,6 +109,23 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       'Something went wrong on our side. Please try again; if it keeps happening, tell us the request id.',
     );
   };
+}
+
+function clientErrorStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const value = typeof status === 'number' ? status : statusCode;
+  return typeof value === 'number' && value >= 400 && value < 500 ? value : undefined;
+}
+
+function expose(error: unknown): string | undefined {
+  const { expose: shown, message } = error as { expose?: unknown; message?: unknown };
+  return shown === true && typeof message === 'string' ? message : undefined;
+}
+
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 function bodyParserError(error: unknown) {

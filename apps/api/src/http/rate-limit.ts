@@ -47,7 +47,10 @@ class DatabaseStore implements RateLimitStore {
     const now = this.clock();
     const next = new Date(now.getTime() + this.windowMs).toISOString();
     const { hits, resetAt } = await this.repo.hit(this.prefix + key, now.toISOString(), next);
-    return { totalHits: hits, resetTime: new Date(resetAt) };
+    // express-rate-limit compares resetTime with the wall clock (to decide whether a successful
+    // login is given back, and for headers), so report the time left relative to Date.now().
+    const remainingMs = Date.parse(resetAt) - now.getTime();
+    return { totalHits: hits, resetTime: new Date(Date.now() + remainingMs) };
   }
 
   decrement(key: string): Promise<void> {
@@ -77,7 +80,7 @@ export function createRateLimiter(
     handler: (req, res, next) => {
       const resetTime = (req as AugmentedRequest).rateLimit?.resetTime;
       const seconds = resetTime
-        ? Math.max(1, Math.ceil((resetTime.getTime() - clock().getTime()) / 1000))
+        ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
         : Math.ceil(rule.windowMs / 1000);
       res.setHeader('Retry-After', String(seconds));
       const minutes = Math.ceil(seconds / 60);

@@ -7,7 +7,7 @@ import {
   type MeResponse,
 } from '@ficathon/schema';
 import type { ApiRouter } from '../http/api-router';
-import { AppError } from '../http/app-error';
+import { requireAuth } from '../http/params';
 import { serializeCurrentUser, serializePseud } from '../serializers/user.serializer';
 import type { AccountService } from '../services/account.service';
 
@@ -15,12 +15,6 @@ const PseudListSchema = z.object({ pseuds: z.array(PseudSchema) });
 const unauthenticated = { description: 'Not signed in.', schema: ProblemSchema };
 
 export function registerMeRoutes(api: ApiRouter, accounts: AccountService): void {
-  // `auth: 'session'` has already refused visitors; this narrows the type for the handlers.
-  const currentUser = (auth: Express.Locals['auth']) => {
-    if (!auth) throw AppError.unauthenticated();
-    return auth.user;
-  };
-
   api.route(
     {
       method: 'get',
@@ -31,11 +25,12 @@ export function registerMeRoutes(api: ApiRouter, accounts: AccountService): void
       responses: { 200: { description: 'You.', schema: MeResponseSchema }, 401: unauthenticated },
     },
     async (_req, res) => {
-      const user = currentUser(res.locals.auth);
-      const pseuds = await accounts.listPseuds(user.id);
+      const auth = requireAuth(res.locals.auth);
+      const pseuds = await accounts.listPseuds(auth.user.id);
       const body: MeResponse = {
-        user: serializeCurrentUser(user),
+        user: serializeCurrentUser(auth.user),
         pseuds: pseuds.map(serializePseud),
+        sessionExpiresAt: auth.session.expires_at,
       };
       res.json(body);
     },
@@ -54,7 +49,7 @@ export function registerMeRoutes(api: ApiRouter, accounts: AccountService): void
       },
     },
     async (_req, res) => {
-      const pseuds = await accounts.listPseuds(currentUser(res.locals.auth).id);
+      const pseuds = await accounts.listPseuds(requireAuth(res.locals.auth).user.id);
       res.json({ pseuds: pseuds.map(serializePseud) });
     },
   );
@@ -75,7 +70,7 @@ export function registerMeRoutes(api: ApiRouter, accounts: AccountService): void
       },
     },
     async (_req, res, input) => {
-      const pseud = await accounts.createPseud(currentUser(res.locals.auth).id, input);
+      const pseud = await accounts.createPseud(requireAuth(res.locals.auth).user.id, input);
       res.status(201).json(serializePseud(pseud));
     },
   );

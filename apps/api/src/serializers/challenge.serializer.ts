@@ -1,10 +1,27 @@
 import { canSeeAuthor, renderMarkdown } from '@ficathon/core';
-import type { ChallengePhase, ChallengeSummary, EntrySummary, Prompt } from '@ficathon/schema';
-import type { ChallengeListRow, ChallengeRow, EntryListRow, PromptRow } from '@ficathon/db';
+import {
+  ChallengeRulesSchema,
+  type ChallengeDetail,
+  type ChallengePhase,
+  type ChallengeRole,
+  type ChallengeRules,
+  type ChallengeSummary,
+  type EntrySummary,
+  type Prompt,
+} from '@ficathon/schema';
+import type {
+  ChallengeListRow,
+  ChallengeRow,
+  CommunityRow,
+  EntryListRow,
+  PromptListRow,
+} from '@ficathon/db';
 
 /** Who is asking: serializers leave out what this viewer may not see. */
 export interface Viewer {
   userId: number | null;
+  /** The viewer's role in the challenge being serialized, if any. */
+  role?: ChallengeRole | null;
 }
 
 export function scheduleOf(challenge: ChallengeRow): ChallengeSummary['schedule'] {
@@ -17,7 +34,13 @@ export function scheduleOf(challenge: ChallengeRow): ChallengeSummary['schedule'
     votingClosesAt: challenge.voting_closes_at,
     resultsPublishedAt: challenge.results_published_at,
     archivedAt: challenge.archived_at,
+    graceMinutes: challenge.grace_minutes,
   };
+}
+
+/** The challenge's rules; stored JSON is re-read through the schema so defaults always apply. */
+export function rulesOf(challenge: ChallengeRow): ChallengeRules {
+  return ChallengeRulesSchema.parse(JSON.parse(challenge.rules_json));
 }
 
 export function serializeChallengeSummary(
@@ -38,7 +61,7 @@ export function serializeChallengeSummary(
   };
 }
 
-export function serializePrompt(prompt: PromptRow): Prompt {
+export function serializePrompt(prompt: PromptListRow): Prompt {
   return {
     id: prompt.id,
     position: prompt.position,
@@ -47,18 +70,39 @@ export function serializePrompt(prompt: PromptRow): Prompt {
     credit: prompt.credit,
     body: prompt.body,
     link: prompt.link,
+    imageAlt: prompt.image_alt,
+    maxClaims: prompt.max_claims,
+    claimCount: prompt.claim_count,
+    claimedByMe: prompt.claimed_by_viewer,
   };
+}
+
+/**
+ * Whether the viewer may see who wrote an entry: the core anonymity policy, plus the challenge's
+ * choice of whether its organizers see authors before the reveal.
+ */
+export function authorVisibleTo(
+  challenge: ChallengeRow,
+  phase: ChallengePhase,
+  viewer: Viewer,
+  authorId: number,
+): boolean {
+  const organizerMaySee = viewer.role != null && challenge.organizers_see_authors === 1;
+  return (
+    organizerMaySee ||
+    canSeeAuthor({
+      anonymous: challenge.anonymous === 1,
+      phase,
+      viewerIsAuthor: viewer.userId === authorId,
+    })
+  );
 }
 
 export function serializeEntrySummary(
   entry: EntryListRow,
-  context: { anonymous: boolean; phase: ChallengePhase; viewer: Viewer },
+  context: { challenge: ChallengeRow; phase: ChallengePhase; viewer: Viewer },
 ): EntrySummary {
-  const visible = canSeeAuthor({
-    anonymous: context.anonymous,
-    phase: context.phase,
-    viewerIsAuthor: context.viewer.userId === entry.user_id,
-  });
+  const visible = authorVisibleTo(context.challenge, context.phase, context.viewer, entry.user_id);
   return {
     id: entry.id,
     title: entry.title,
@@ -68,5 +112,33 @@ export function serializeEntrySummary(
     summary: entry.summary,
     promptId: entry.prompt_id,
     submittedAt: entry.submitted_at,
+  };
+}
+
+export function serializeChallengeDetail(parts: {
+  challenge: ChallengeListRow;
+  phase: ChallengePhase;
+  viewer: Viewer;
+  community: CommunityRow | undefined;
+  prompts: PromptListRow[];
+  entries: EntryListRow[];
+  viewerExtensionUntil: string | null;
+}): ChallengeDetail {
+  const { challenge, phase, viewer } = parts;
+  return {
+    ...serializeChallengeSummary(challenge, phase, parts.entries.length),
+    descriptionMarkdown: challenge.description,
+    moderated: challenge.moderated === 1,
+    organizersSeeAuthors: challenge.organizers_see_authors === 1,
+    claimExpiryDays: challenge.claim_expiry_days,
+    community: parts.community ? { slug: parts.community.slug, name: parts.community.name } : null,
+    rules: rulesOf(challenge),
+    drawSeed: challenge.draw_seed,
+    viewerRole: viewer.role ?? null,
+    viewerExtensionUntil: parts.viewerExtensionUntil,
+    prompts: parts.prompts.map(serializePrompt),
+    entries: parts.entries.map((entry) =>
+      serializeEntrySummary(entry, { challenge, phase, viewer }),
+    ),
   };
 }

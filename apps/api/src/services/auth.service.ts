@@ -19,6 +19,8 @@ const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
 export interface Authenticated {
   user: UserRow;
   session: SessionRow;
+  /** The session's expiry moved forward on this request (the cookie must be sent again). */
+  renewed?: boolean;
 }
 
 export interface IssuedSession {
@@ -116,7 +118,7 @@ export class AuthService {
     if (expiresAt - now < SESSION_RENEW_WITHIN_MS) {
       const renewed = new Date(now + SESSION_LIFETIME_MS).toISOString();
       await sessions.setExpiry(found.session.id, renewed);
-      found.session = { ...found.session, expires_at: renewed };
+      return { ...found, session: { ...found.session, expires_at: renewed }, renewed: true };
     }
     return found;
   }

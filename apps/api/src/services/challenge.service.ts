@@ -1,57 +1,77 @@
 import { challengePhase, isChallengeListed, publicEntryStatuses } from '@ficathon/core';
 import type { ChallengeDetail, ChallengeSummary } from '@ficathon/schema';
-import type { ChallengeListRow, Store } from '@ficathon/db';
-import { AppError } from '../http/app-error';
+import type { ChallengeListRow, Repositories, Store } from '@ficathon/db';
 import {
   scheduleOf,
+  serializeChallengeDetail,
   serializeChallengeSummary,
-  serializeEntrySummary,
-  serializePrompt,
-  type Viewer,
 } from '../serializers/challenge.serializer';
+import type { Authenticated } from './auth.service';
+import type { ChallengeAccess, ChallengeInContext } from './challenge-access';
 
+/** What readers see of challenges: lists and the public page. */
 export class ChallengeService {
   constructor(
     private readonly store: Store,
+    private readonly access: ChallengeAccess,
     private readonly clock: () => Date,
   ) {}
 
   /** Every challenge the viewer may see, newest first, with public entry counts. */
-  async listChallenges(viewer: Viewer): Promise<ChallengeSummary[]> {
+  async listChallenges(auth: Authenticated | null): Promise<ChallengeSummary[]> {
     const now = this.clock();
+    const userId = auth?.user.id ?? null;
     const visible = (await this.store.repos.challenges.listWithOrganizer())
       .map((challenge) => ({ challenge, phase: challengePhase(scheduleOf(challenge), now) }))
-      .filter(({ challenge, phase }) => isChallengeListed(phase) || isOwner(challenge, viewer));
-    const counts = await this.publicEntryCounts(visible.map(({ challenge }) => challenge));
-    return visible.map(({ challenge, phase }) =>
-      serializeChallengeSummary(challenge, phase, counts.get(challenge.id) ?? 0),
+      .filter(({ challenge, phase }) => isChallengeListed(phase) || challenge.owner_id === userId);
+    return this.summarize(visible);
+  }
+
+  /** The challenges the user organizes, drafts included. */
+  async listOrganizedBy(auth: Authenticated): Promise<ChallengeSummary[]> {
+    const now = this.clock();
+    const rows = await this.store.repos.challenges.listOrganizedBy(auth.user.id);
+    return this.summarize(
+      rows.map((challenge) => ({ challenge, phase: challengePhase(scheduleOf(challenge), now) })),
     );
   }
 
   /** One challenge with its prompts and the entries readers may see. */
-  async getChallenge(slug: string, viewer: Viewer): Promise<ChallengeDetail> {
-    const challenge = await this.store.repos.challenges.findBySlugWithOrganizer(slug);
-    const phase = challenge && challengePhase(scheduleOf(challenge), this.clock());
-    // A draft is not announced yet: to anyone but its organizer it does not exist.
-    if (!challenge || !phase || (!isChallengeListed(phase) && !isOwner(challenge, viewer))) {
-      throw AppError.notFound('There is no challenge at this address.');
-    }
-    const [prompts, entries] = await Promise.all([
-      this.store.repos.prompts.listByChallenge(challenge.id),
-      this.store.repos.entries.listByChallenge(
-        challenge.id,
-        publicEntryStatuses(challenge.moderated === 1),
-      ),
-    ]);
-    const context = { anonymous: challenge.anonymous === 1, phase, viewer };
-    return {
-      ...serializeChallengeSummary(challenge, phase, entries.length),
-      prompts: prompts.map(serializePrompt),
-      entries: entries.map((entry) => serializeEntrySummary(entry, context)),
-    };
+  async getChallenge(slug: string, auth: Authenticated | null): Promise<ChallengeDetail> {
+    return this.detail(await this.access.load(slug, auth), auth);
   }
 
-  private async publicEntryCounts(challenges: ChallengeListRow[]): Promise<Map<number, number>> {
+  /** The full view of a loaded challenge for this viewer (also the answer to organizer acts). */
+  async detail(
+    context: ChallengeInContext,
+    auth: Authenticated | null,
+    repos: Repositories = this.store.repos,
+  ): Promise<ChallengeDetail> {
+    const { challenge, phase, role } = context;
+    const userId = auth?.user.id ?? null;
+    const [prompts, entries, community, extension] = await Promise.all([
+      repos.prompts.listWithClaims(challenge.id, this.clock().toISOString(), userId),
+      repos.entries.listByChallenge(challenge.id, publicEntryStatuses(challenge.moderated === 1)),
+      challenge.community_id === null
+        ? undefined
+        : repos.organizers.findCommunityById(challenge.community_id),
+      userId === null ? undefined : repos.organizers.findExtension(challenge.id, userId),
+    ]);
+    return serializeChallengeDetail({
+      challenge,
+      phase,
+      viewer: { userId, role },
+      community,
+      prompts,
+      entries,
+      viewerExtensionUntil: extension?.until ?? null,
+    });
+  }
+
+  private async summarize(
+    items: { challenge: ChallengeListRow; phase: ChallengeSummary['phase'] }[],
+  ): Promise<ChallengeSummary[]> {
+    const challenges = items.map(({ challenge }) => challenge);
     const rows = await this.store.repos.entries.countByChallengeAndStatus(
       challenges.map((c) => c.id),
     );
@@ -62,10 +82,8 @@ export class ChallengeService {
         counts.set(row.challengeId, (counts.get(row.challengeId) ?? 0) + row.count);
       }
     }
-    return counts;
+    return items.map(({ challenge, phase }) =>
+      serializeChallengeSummary(challenge, phase, counts.get(challenge.id) ?? 0),
+    );
   }
-}
-
-function isOwner(challenge: ChallengeListRow, viewer: Viewer): boolean {
-  return viewer.userId !== null && viewer.userId === challenge.owner_id;
 }

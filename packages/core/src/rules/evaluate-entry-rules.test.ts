@@ -59,7 +59,7 @@ describe('evaluateEntryRules', () => {
   });
 
   it('checks the rating against the allowed ratings, a missing rating counting as not rated', () => {
-    const allowed = { allowedRatings: ['general', 'teen'] } as const;
+    const allowed = { allowedRatings: ['general', 'teen'] } satisfies ChallengeRulesInput;
     expect(ruleIds(allowed, { rating: 'teen' })).toEqual([]);
     expect(ruleIds(allowed, { rating: 'explicit' })).toEqual(['allowed_rating']);
     expect(ruleIds(allowed, { rating: null })).toEqual(['allowed_rating']);
@@ -67,7 +67,9 @@ describe('evaluateEntryRules', () => {
   });
 
   it('checks required header fields, blank values counting as missing', () => {
-    const required = { requiredFields: ['summary', 'warnings', 'rating'] } as const;
+    const required = {
+      requiredFields: ['summary', 'warnings', 'rating'],
+    } satisfies ChallengeRulesInput;
     expect(
       ruleIds(required, { fields: { summary: 'A story.', warnings: ['none'] }, rating: 'teen' }),
     ).toEqual([]);
@@ -123,7 +125,7 @@ describe('evaluateEntryRules', () => {
         { id: 'verse', label: 'Verse', kind: 'choice', options: ['First', 'Second'] },
         { id: 'original', label: 'This work is my own', kind: 'checkbox', required: true },
       ],
-    } as const;
+    } satisfies ChallengeRulesInput;
     expect(
       ruleIds(custom, { customValues: { song: 'Greensleeves', verse: 'First', original: true } }),
     ).toEqual([]);

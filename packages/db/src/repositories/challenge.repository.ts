@@ -1,4 +1,4 @@
-import type { ChallengeRow, NewChallengeRow } from '../tables/challenge.table';
+import type { ChallengeRow, ChallengeRowUpdate, NewChallengeRow } from '../tables/challenge.table';
 import type { Executor } from './executor';
 
 export interface ChallengeListRow extends ChallengeRow {
@@ -23,6 +23,15 @@ export class ChallengeRepository {
     return row && toListRow(row);
   }
 
+  async findSlugById(id: number): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('challenge')
+      .select('slug')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.slug;
+  }
+
   findBySlug(slug: string): Promise<ChallengeRow | undefined> {
     return this.db.selectFrom('challenge').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
@@ -37,6 +46,40 @@ export class ChallengeRepository {
 
   insert(row: NewChallengeRow): Promise<ChallengeRow> {
     return this.db.insertInto('challenge').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  update(id: number, patch: ChallengeRowUpdate): Promise<ChallengeRow> {
+    return this.db
+      .updateTable('challenge')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('challenge').where('id', '=', id).execute();
+  }
+
+  /** Challenges the user organizes (owns or co-organizes), newest first. */
+  async listOrganizedBy(userId: number): Promise<ChallengeListRow[]> {
+    const rows = await this.listQuery()
+      .where((eb) =>
+        eb.or([
+          eb('challenge.owner_id', '=', userId),
+          eb.exists(
+            eb
+              .selectFrom('challenge_organizer')
+              .select('challenge_organizer.user_id')
+              .whereRef('challenge_organizer.challenge_id', '=', 'challenge.id')
+              .where('challenge_organizer.user_id', '=', userId),
+          ),
+        ]),
+      )
+      .orderBy('challenge.created_at', 'desc')
+      .orderBy('challenge.id', 'desc')
+      .execute();
+    return rows.map(toListRow);
   }
 
   private listQuery() {

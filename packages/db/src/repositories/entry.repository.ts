@@ -45,6 +45,27 @@ export class EntryRepository {
     }));
   }
 
+  findById(id: number): Promise<EntryRow | undefined> {
+    return this.db.selectFrom('entry').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByIdWithPseud(id: number): Promise<EntryListRow | undefined> {
+    return this.db
+      .selectFrom('entry')
+      .innerJoin('pseud', 'pseud.id', 'entry.pseud_id')
+      .selectAll('entry')
+      .select('pseud.name as pseud_name')
+      .where('entry.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async setModeration(
+    id: number,
+    change: { status: EntryStatus; moderation_note: string | null; updated_at: string },
+  ): Promise<void> {
+    await this.db.updateTable('entry').set(change).where('id', '=', id).execute();
+  }
+
   insert(row: NewEntryRow): Promise<EntryRow> {
     return this.db.insertInto('entry').values(row).returningAll().executeTakeFirstOrThrow();
   }

@@ -1,6 +1,7 @@
 import { ChallengeRepository } from './challenge.repository';
 import { EntryRepository } from './entry.repository';
 import type { Executor } from './executor';
+import { OrganizerRepository } from './organizer.repository';
 import { PromptRepository } from './prompt.repository';
 import { PseudRepository } from './pseud.repository';
 import { RateLimitRepository } from './rate-limit.repository';
@@ -12,6 +13,7 @@ export function createRepositories(db: Executor) {
   return {
     challenges: new ChallengeRepository(db),
     entries: new EntryRepository(db),
+    organizers: new OrganizerRepository(db),
     prompts: new PromptRepository(db),
     pseuds: new PseudRepository(db),
     rateLimits: new RateLimitRepository(db),
@@ -24,11 +26,14 @@ export type Repositories = ReturnType<typeof createRepositories>;
 export type { ChallengeListRow } from './challenge.repository';
 export type { EntryListRow } from './entry.repository';
 export type { Executor } from './executor';
+export type { OrganizerListRow } from './organizer.repository';
+export type { PromptListRow } from './prompt.repository';
 export type { RateLimitHit } from './rate-limit.repository';
 export type { SessionWithUser } from './session.repository';
 export {
   ChallengeRepository,
   EntryRepository,
+  OrganizerRepository,
   PromptRepository,
   PseudRepository,
   RateLimitRepository,

@@ -33,6 +33,11 @@ export class PseudRepository {
     return Number(count);
   }
 
+  /** Every pseud with this name (names are unique per user, not across users). */
+  listByNameKey(nameKey: string): Promise<PseudRow[]> {
+    return this.db.selectFrom('pseud').selectAll().where('name_key', '=', nameKey).execute();
+  }
+
   insert(row: NewPseudRow): Promise<PseudRow> {
     return this.db.insertInto('pseud').values(row).returningAll().executeTakeFirstOrThrow();
   }

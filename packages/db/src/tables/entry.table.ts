@@ -24,6 +24,8 @@ export interface EntryTable {
   submitted_at: Timestamp | null;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
+  /** The organizers' reason for a rejection or a request for changes; shown to the writer. */
+  moderation_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type EntryRow = Selectable<EntryTable>;
 export type NewEntryRow = Insertable<EntryTable>;
