@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerChallengeRoutes } from './routes/challenge.routes';
+import { registerCommunityRoutes } from './routes/community.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
 import { registerPromptRoutes } from './routes/prompt.routes';
@@ -20,6 +21,7 @@ import { AccountService } from './services/account.service';
 import { AuthService } from './services/auth.service';
 import { ChallengeAccess } from './services/challenge-access';
 import { ChallengeService } from './services/challenge.service';
+import { CommunityService } from './services/community.service';
 import { DashboardService } from './services/dashboard.service';
 import { ModerationService } from './services/moderation.service';
 import { OrganizerService } from './services/organizer.service';
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   const prompts = new PromptService(store, access, organizers, clock);
   const moderation = new ModerationService(store, access, organizers, clock);
   const dashboards = new DashboardService(store, access, clock);
+  const communities = new CommunityService(store, challenges, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
   registerMeRoutes(api, accounts);
   registerChallengeRoutes(api, { challenges, organizers, dashboards });
   registerPromptRoutes(api, { prompts, moderation });
+  registerCommunityRoutes(api, communities);
 
   let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   api.route(

@@ -7,3 +7,4 @@ export * from './rating.schema';
 export * from './rules.schema';
 export * from './organizer.schema';
 export * from './text.schema';
+export * from './community.schema';

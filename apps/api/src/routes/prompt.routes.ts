@@ -113,11 +113,9 @@ export function registerPromptRoutes(
       },
     },
     async (req, res, input) => {
-      res
-        .status(201)
-        .json({
-          prompts: await prompts.import(requireAuth(res.locals.auth), slugOf(req.params), input),
-        });
+      res.status(201).json({
+        prompts: await prompts.import(requireAuth(res.locals.auth), slugOf(req.params), input),
+      });
     },
   );
 

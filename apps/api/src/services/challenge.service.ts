@@ -27,6 +27,17 @@ export class ChallengeService {
     return this.summarize(visible);
   }
 
+  /** A community's challenges; drafts only for its moderators. */
+  async listByCommunity(communityId: number, includeDrafts: boolean): Promise<ChallengeSummary[]> {
+    const now = this.clock();
+    const rows = await this.store.repos.challenges.listByCommunity(communityId);
+    return this.summarize(
+      rows
+        .map((challenge) => ({ challenge, phase: challengePhase(scheduleOf(challenge), now) }))
+        .filter(({ phase }) => includeDrafts || isChallengeListed(phase)),
+    );
+  }
+
   /** The challenges the user organizes, drafts included. */
   async listOrganizedBy(auth: Authenticated): Promise<ChallengeSummary[]> {
     const now = this.clock();

@@ -23,6 +23,16 @@ export class ChallengeRepository {
     return row && toListRow(row);
   }
 
+  /** The challenges a community has hosted, newest first. */
+  async listByCommunity(communityId: number): Promise<ChallengeListRow[]> {
+    const rows = await this.listQuery()
+      .where('challenge.community_id', '=', communityId)
+      .orderBy('challenge.created_at', 'desc')
+      .orderBy('challenge.id', 'desc')
+      .execute();
+    return rows.map(toListRow);
+  }
+
   async findSlugById(id: number): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('challenge')

@@ -140,6 +140,78 @@ export class OrganizerRepository {
       .execute();
   }
 
+  insertCommunity(row: {
+    slug: string;
+    name: string;
+    description: string;
+    owner_id: number;
+    created_at: Timestamp;
+  }): Promise<CommunityRow> {
+    return this.db.insertInto('community').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Communities with how many challenges each has hosted, by name. */
+  async listCommunities(): Promise<(CommunityRow & { challenge_count: number })[]> {
+    const rows = await this.db
+      .selectFrom('community')
+      .selectAll('community')
+      .select((eb) =>
+        eb
+          .selectFrom('challenge')
+          .select(eb.fn.countAll<number | string>().as('n'))
+          .whereRef('challenge.community_id', '=', 'community.id')
+          .where('challenge.announced_at', 'is not', null)
+          .as('challenge_count'),
+      )
+      .orderBy('community.name')
+      .execute();
+    return rows.map((row) => ({ ...row, challenge_count: Number(row.challenge_count ?? 0) }));
+  }
+
+  /** The owner first, then moderators in the order they joined, with their default pseud. */
+  async listCommunityModerators(
+    community: CommunityRow,
+  ): Promise<{ user_id: number; name: string; is_owner: boolean }[]> {
+    const rows = await this.db
+      .selectFrom('pseud')
+      .select(['pseud.user_id', 'pseud.name'])
+      .where('pseud.is_default', '=', 1)
+      .where((eb) =>
+        eb.or([
+          eb('pseud.user_id', '=', community.owner_id),
+          eb(
+            'pseud.user_id',
+            'in',
+            eb
+              .selectFrom('community_moderator')
+              .select('community_moderator.user_id')
+              .where('community_moderator.community_id', '=', community.id),
+          ),
+        ]),
+      )
+      .orderBy('pseud.user_id')
+      .execute();
+    return rows
+      .map((row) => ({ ...row, is_owner: row.user_id === community.owner_id }))
+      .sort((a, b) => Number(b.is_owner) - Number(a.is_owner));
+  }
+
+  async addCommunityModerator(communityId: number, userId: number, now: Timestamp): Promise<void> {
+    await this.db
+      .insertInto('community_moderator')
+      .values({ community_id: communityId, user_id: userId, created_at: now })
+      .execute();
+  }
+
+  async removeCommunityModerator(communityId: number, userId: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('community_moderator')
+      .where('community_id', '=', communityId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   findCommunityBySlug(slug: string): Promise<CommunityRow | undefined> {
     return this.db.selectFrom('community').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
