@@ -24,9 +24,14 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
 /** Second hook: who is signed in. The API is the judge of whether a session token is valid. */
 export const sessionHandle: Handle = async ({ event, resolve }) => {
   event.locals.user = null;
-  if (event.cookies.get(SESSION_COOKIE)) {
+  const token = event.cookies.get(SESSION_COOKIE);
+  if (token) {
     try {
-      event.locals.user = (await api(event).me()).user;
+      const me = await api(event).me();
+      event.locals.user = me.user;
+      // The API extends a session that is in use; carry the new expiry into our cookie, or the
+      // browser would drop it on the date it was first given and sign an active user out.
+      setSessionCookie(event.cookies, event.url, { token, expiresAt: me.sessionExpiresAt });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         clearSessionCookie(event.cookies, event.url);
