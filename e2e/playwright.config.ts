@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const API_PORT = 4174;
-const WEB_PORT = 4173;
+// Overridable so two suites (two checkouts, say) can run side by side.
+const API_PORT = Number(process.env.E2E_API_PORT ?? 4174);
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 4173);
 const ORIGIN = `http://localhost:${WEB_PORT}`;
 const API_URL = `http://127.0.0.1:${API_PORT}`;
 
