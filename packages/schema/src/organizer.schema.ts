@@ -291,3 +291,22 @@ export const ModerationQueueItemSchema = z.object({
   violations: z.array(z.object({ rule: z.string(), field: z.string(), message: z.string() })),
 });
 export type ModerationQueueItem = z.infer<typeof ModerationQueueItemSchema>;
+
+/** What the reveal will make public in an anonymous challenge, as far as the viewer may see now. */
+export const RevealPreviewSchema = z.object({
+  anonymous: z.boolean(),
+  /** Whether the challenge has revealed its authors already (results published). */
+  revealed: z.boolean(),
+  /** Whether organizers see authors before the reveal (the challenge's setting). */
+  organizersSeeAuthors: z.boolean(),
+  entries: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      /** The pseud that becomes public; null when the viewer may not see it before the reveal. */
+      author: z.string().nullable(),
+      status: z.string(),
+    }),
+  ),
+});
+export type RevealPreview = z.infer<typeof RevealPreviewSchema>;

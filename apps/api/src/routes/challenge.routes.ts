@@ -9,6 +9,7 @@ import {
   OrganizerSchema,
   PersonRefSchema,
   ProblemSchema,
+  RevealPreviewSchema,
   UpdateChallengeRequestSchema,
 } from '@ficathon/schema';
 import type { ApiRouter } from '../http/api-router';
@@ -292,6 +293,23 @@ export function registerChallengeRoutes(
     },
     async (req, res) => {
       res.json(await dashboards.dashboard(requireAuth(res.locals.auth), slugOf(req.params)));
+    },
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: '/challenges/:slug/reveal-preview',
+      summary: 'What the reveal will make public (authors of the anonymous entries)',
+      tag: 'organizers',
+      auth: 'session',
+      responses: {
+        200: { description: 'The preview.', schema: RevealPreviewSchema },
+        ...organizerErrors,
+      },
+    },
+    async (req, res) => {
+      res.json(await dashboards.revealPreview(requireAuth(res.locals.auth), slugOf(req.params)));
     },
   );
 

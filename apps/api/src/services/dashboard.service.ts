@@ -1,6 +1,6 @@
 import { ianaZoneOf } from '@ficathon/core';
 import type { EntryListRow, Store } from '@ficathon/db';
-import type { Dashboard } from '@ficathon/schema';
+import type { Dashboard, RevealPreview } from '@ficathon/schema';
 import { stringify } from 'csv-stringify/sync';
 import { authorVisibleTo } from '../serializers/challenge.serializer';
 import type { Authenticated } from './auth.service';
@@ -99,6 +99,31 @@ export class DashboardService {
       submissionsPerDay: [...perDay.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([date, count]) => ({ date, count })),
+    };
+  }
+
+  /**
+   * What the reveal will make public: each public entry and the pseud that will be shown on it
+   * (itself hidden here unless the challenge lets organizers see authors before the reveal).
+   */
+  async revealPreview(auth: Authenticated, slug: string): Promise<RevealPreview> {
+    const context = await this.access.loadAsOrganizer(slug, auth);
+    const { challenge, phase } = context;
+    const entries = await this.store.repos.entries.listByChallenge(challenge.id, [
+      'submitted',
+      'approved',
+    ]);
+    const viewer = { userId: auth.user.id, role: context.role };
+    return {
+      anonymous: challenge.anonymous === 1,
+      revealed: phase === 'results' || phase === 'archived',
+      organizersSeeAuthors: challenge.organizers_see_authors === 1,
+      entries: entries.map((entry) => ({
+        id: entry.id,
+        title: entry.title,
+        author: authorVisibleTo(challenge, phase, viewer, entry.user_id) ? entry.pseud_name : null,
+        status: entry.status,
+      })),
     };
   }
 
