@@ -4,6 +4,7 @@ export * from './text/count-words';
 export * from './policy/visibility';
 export * from './rules/evaluate-entry-rules';
 export * from './time/time-zone';
+export * from './header';
 export * from './prompts/draw-prompts';
 export * from './prompts/parse-prompt-import';
 export * from './phases/schedule-problems';

@@ -11,7 +11,11 @@ export const CreateCommunityRequestSchema = z.object({
     .min(1, 'Give the community a name.')
     .max(120)
     .refine(...singleLine),
-  description: z.string().max(20_000).refine(...multiLine).default(''),
+  description: z
+    .string()
+    .max(20_000)
+    .refine(...multiLine)
+    .default(''),
 });
 export type CreateCommunityRequest = z.infer<typeof CreateCommunityRequestSchema>;
 

@@ -1,5 +1,6 @@
 export * from './auth.schema';
 export * from './challenge.schema';
+export * from './header.schema';
 export * from './health.schema';
 export * from './problem.schema';
 export * from './pseud.schema';
@@ -8,3 +9,4 @@ export * from './rules.schema';
 export * from './organizer.schema';
 export * from './text.schema';
 export * from './community.schema';
+export * from './entry.schema';
