@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const FieldErrorSchema = z.object({
   path: z.string(),
   message: z.string(),
+  /** For a broken challenge rule (422): the rule's stable id. */
+  rule: z.string().optional(),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 

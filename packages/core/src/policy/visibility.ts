@@ -27,3 +27,20 @@ export function canSeeAuthor(options: {
   if (!options.anonymous || options.viewerIsAuthor) return true;
   return options.phase === 'results' || options.phase === 'archived';
 }
+
+/**
+ * Whether a viewer may open an entry at all: its writer always; organizers once it is submitted
+ * (drafts are private); everyone else only when it is public in a listed challenge.
+ */
+export function canViewEntry(options: {
+  status: EntryStatusName;
+  moderated: boolean;
+  challengeListed: boolean;
+  viewerIsAuthor: boolean;
+  viewerIsOrganizer: boolean;
+}): boolean {
+  if (options.viewerIsAuthor) return true;
+  if (options.status === 'draft') return false;
+  if (options.viewerIsOrganizer) return true;
+  return options.challengeListed && publicEntryStatuses(options.moderated).includes(options.status);
+}
