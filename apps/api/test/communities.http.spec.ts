@@ -22,14 +22,11 @@ describe.each(testDatabaseKinds())('communities on %s', (kind) => {
   });
 
   it('lets anyone signed in start a community, and shows it with its owner', async () => {
-    const res = await request(t.app)
-      .post('/api/communities')
-      .set(bearer(owner.token))
-      .send({
-        slug: 'ballad-circle',
-        name: 'The Ballad Circle',
-        description: 'Songs *and* stories.',
-      });
+    const res = await request(t.app).post('/api/communities').set(bearer(owner.token)).send({
+      slug: 'ballad-circle',
+      name: 'The Ballad Circle',
+      description: 'Songs *and* stories.',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       slug: 'ballad-circle',
@@ -72,15 +69,12 @@ describe.each(testDatabaseKinds())('communities on %s', (kind) => {
       'Second Keeper',
     ]);
 
-    const created = await request(t.app)
-      .post('/api/challenges')
-      .set(bearer(owner.token))
-      .send({
-        slug: 'second-fic-challenge',
-        title: 'The second Fic Challenge',
-        communitySlug: 'ballad-circle',
-        schedule,
-      });
+    const created = await request(t.app).post('/api/challenges').set(bearer(owner.token)).send({
+      slug: 'second-fic-challenge',
+      title: 'The second Fic Challenge',
+      communitySlug: 'ballad-circle',
+      schedule,
+    });
     expect(created.status).toBe(201);
     expect(created.body.community).toEqual({ slug: 'ballad-circle', name: 'The Ballad Circle' });
 
