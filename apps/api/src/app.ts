@@ -14,6 +14,7 @@ import { buildOpenApiDocument } from './openapi/openapi-document';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerChallengeRoutes } from './routes/challenge.routes';
 import { registerCommunityRoutes } from './routes/community.routes';
+import { carriesStory, registerEntryRoutes, STORY_BODY_LIMIT } from './routes/entry.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
 import { registerPromptRoutes } from './routes/prompt.routes';
@@ -23,6 +24,8 @@ import { ChallengeAccess } from './services/challenge-access';
 import { ChallengeService } from './services/challenge.service';
 import { CommunityService } from './services/community.service';
 import { DashboardService } from './services/dashboard.service';
+import { DownloadService } from './services/download.service';
+import { EntryService } from './services/entry.service';
 import { ModerationService } from './services/moderation.service';
 import { OrganizerService } from './services/organizer.service';
 import { PromptService } from './services/prompt.service';
@@ -56,6 +59,8 @@ export function createApp(deps: AppDeps): Express {
   const moderation = new ModerationService(store, access, organizers, clock);
   const dashboards = new DashboardService(store, access, clock);
   const communities = new CommunityService(store, challenges, clock);
+  const entries = new EntryService(store, access, organizers, clock);
+  const downloads = new DownloadService(entries);
 
   const app = express();
   app.disable('x-powered-by');
@@ -88,7 +93,12 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(compression());
-  app.use(express.json({ limit: deps.bodyLimit ?? '1mb' }));
+  // One JSON parser, with a larger limit only where a whole story travels.
+  const json = express.json({ limit: deps.bodyLimit ?? '1mb' });
+  const storyJson = express.json({ limit: STORY_BODY_LIMIT });
+  app.use((req, res, next) =>
+    (carriesStory(req.method, req.path) ? storyJson : json)(req, res, next),
+  );
   app.use(authenticate(auth, deps.origins, secureCookies));
 
   const api = new ApiRouter();
@@ -107,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   registerChallengeRoutes(api, { challenges, organizers, dashboards });
   registerPromptRoutes(api, { prompts, moderation });
   registerCommunityRoutes(api, communities);
+  registerEntryRoutes(api, { entries, downloads, challenges });
 
   let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   api.route(

@@ -8,3 +8,4 @@ export * from './header';
 export * from './prompts/draw-prompts';
 export * from './prompts/parse-prompt-import';
 export * from './phases/schedule-problems';
+export * from './render/entry-document';

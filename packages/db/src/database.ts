@@ -9,7 +9,7 @@ import type {
   PromptDrawSignupTable,
   PromptTable,
 } from './tables/challenge.table';
-import type { EntryRevisionTable, EntryTable } from './tables/entry.table';
+import type { EntryRevisionTable, EntryRuleExceptionTable, EntryTable } from './tables/entry.table';
 import type { PseudTable } from './tables/pseud.table';
 import type { RateLimitTable } from './tables/rate-limit.table';
 import type { SessionTable } from './tables/session.table';
@@ -32,4 +32,5 @@ export interface Database {
   prompt_draw_signup: PromptDrawSignupTable;
   deadline_extension: DeadlineExtensionTable;
   audit_log: AuditLogTable;
+  entry_rule_exception: EntryRuleExceptionTable;
 }

@@ -15,7 +15,14 @@ export type {
   PromptRow,
   PromptRowUpdate,
 } from './tables/challenge.table';
-export type { EntryRow, EntryStatus, NewEntryRow, StoredRating } from './tables/entry.table';
+export type {
+  EntryRevisionRow,
+  EntryRow,
+  EntryRowUpdate,
+  EntryStatus,
+  NewEntryRow,
+  StoredRating,
+} from './tables/entry.table';
 export type { NewPseudRow, PseudRow } from './tables/pseud.table';
 export type { SessionRow } from './tables/session.table';
 export type { Flag, NewUserRow, Timestamp, UserRow } from './tables/user.table';

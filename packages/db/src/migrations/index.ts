@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as accounts from './2026-11-21-01-accounts';
 import * as challenges from './2026-11-21-02-challenges';
 import * as organizers from './2026-11-22-01-organizers';
+import * as entries from './2026-11-22-02-entries';
 
 /**
  * Every migration, in order. A static list (rather than reading a folder) so bundled builds carry
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-21-01-accounts': accounts,
   '2026-11-21-02-challenges': challenges,
   '2026-11-22-01-organizers': organizers,
+  '2026-11-22-02-entries': entries,
 };
 
 export const migrationProvider: MigrationProvider = {

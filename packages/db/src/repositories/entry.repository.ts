@@ -1,5 +1,7 @@
 import type {
+  EntryRevisionRow,
   EntryRow,
+  EntryRowUpdate,
   EntryStatus,
   NewEntryRevisionRow,
   NewEntryRow,
@@ -70,7 +72,81 @@ export class EntryRepository {
     return this.db.insertInto('entry').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  async insertRevision(row: NewEntryRevisionRow): Promise<void> {
-    await this.db.insertInto('entry_revision').values(row).execute();
+  update(id: number, patch: EntryRowUpdate): Promise<EntryRow> {
+    return this.db
+      .updateTable('entry')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A writer's entries across challenges, newest change first, with their challenge. */
+  listByUser(
+    userId: number,
+  ): Promise<(EntryListRow & { challenge_slug: string; challenge_title: string })[]> {
+    return this.db
+      .selectFrom('entry')
+      .innerJoin('pseud', 'pseud.id', 'entry.pseud_id')
+      .innerJoin('challenge', 'challenge.id', 'entry.challenge_id')
+      .selectAll('entry')
+      .select([
+        'pseud.name as pseud_name',
+        'challenge.slug as challenge_slug',
+        'challenge.title as challenge_title',
+      ])
+      .where('entry.user_id', '=', userId)
+      .orderBy('entry.updated_at', 'desc')
+      .orderBy('entry.id', 'desc')
+      .execute();
+  }
+
+  async insertRevision(row: NewEntryRevisionRow): Promise<EntryRevisionRow> {
+    return this.db
+      .insertInto('entry_revision')
+      .values(row)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Every saved version, oldest first. */
+  listRevisions(entryId: number): Promise<EntryRevisionRow[]> {
+    return this.db
+      .selectFrom('entry_revision')
+      .selectAll()
+      .where('entry_id', '=', entryId)
+      .orderBy('id')
+      .execute();
+  }
+
+  findRevision(entryId: number, revisionId: number): Promise<EntryRevisionRow | undefined> {
+    return this.db
+      .selectFrom('entry_revision')
+      .selectAll()
+      .where('entry_id', '=', entryId)
+      .where('id', '=', revisionId)
+      .executeTakeFirst();
+  }
+
+  async listExceptions(entryId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('entry_rule_exception')
+      .select('rule')
+      .where('entry_id', '=', entryId)
+      .execute();
+    return rows.map((row) => row.rule);
+  }
+
+  async grantException(
+    entryId: number,
+    rule: string,
+    grantedBy: number,
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .insertInto('entry_rule_exception')
+      .values({ entry_id: entryId, rule, granted_by: grantedBy, created_at: now })
+      .onConflict((oc) => oc.columns(['entry_id', 'rule']).doNothing())
+      .execute();
   }
 }

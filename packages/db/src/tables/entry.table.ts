@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Timestamp } from './user.table';
 
 export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
@@ -42,3 +42,12 @@ export interface EntryRevisionTable {
   created_at: ColumnType<Timestamp, Timestamp, never>;
 }
 export type NewEntryRevisionRow = Insertable<EntryRevisionTable>;
+export type EntryRevisionRow = Selectable<EntryRevisionTable>;
+export type EntryRowUpdate = Updateable<EntryTable>;
+
+export interface EntryRuleExceptionTable {
+  entry_id: number;
+  rule: string;
+  granted_by: number | null;
+  created_at: Timestamp;
+}

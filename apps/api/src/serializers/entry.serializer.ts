@@ -1,0 +1,77 @@
+import { renderSafeHtml } from '@ficathon/core';
+import type { ChallengeRow, EntryListRow, PromptRow } from '@ficathon/db';
+import {
+  StoredEntryHeaderSchema,
+  type ChallengePhase,
+  type EntryDetail,
+  type RuleViolation,
+  type StoredEntryHeader,
+} from '@ficathon/schema';
+import { authorVisibleTo, type Viewer } from './challenge.serializer';
+
+/** The stored header, read back through the schema (unknown keys from old rows are dropped). */
+export function headerOf(entry: { header_json: string }): StoredEntryHeader {
+  const parsed = StoredEntryHeaderSchema.safeParse(JSON.parse(entry.header_json));
+  return parsed.success ? parsed.data : { title: '' };
+}
+
+/**
+ * The one place an entry is shaped for a viewer. Anonymity: the author's pseud (and anything in
+ * the header that names them) is left out unless authorVisibleTo allows it. The raw body,
+ * moderation notes and rule problems are for the writer and the organizers only.
+ */
+export function serializeEntryDetail(parts: {
+  entry: EntryListRow;
+  challenge: ChallengeRow;
+  phase: ChallengePhase;
+  viewer: Viewer;
+  prompt: PromptRow | undefined;
+  violations: RuleViolation[];
+  canEdit: boolean;
+}): EntryDetail {
+  const { entry, challenge, phase, viewer } = parts;
+  const isMine = viewer.userId === entry.user_id;
+  const privileged = isMine || viewer.role != null;
+  const showAuthor = authorVisibleTo(challenge, phase, viewer, entry.user_id);
+  const header = headerOf(entry);
+  // A pasted header may name its author (`By:` lines, `authors`); hide those with the pseud.
+  const visibleHeader: StoredEntryHeader = showAuthor
+    ? header
+    : {
+        ...header,
+        lines: header.lines?.filter((line) => !/^(by|author|written by)/i.test(line.label)),
+      };
+  return {
+    id: entry.id,
+    challenge: {
+      slug: challenge.slug,
+      title: challenge.title,
+      anonymous: challenge.anonymous === 1,
+    },
+    prompt: parts.prompt
+      ? {
+          id: parts.prompt.id,
+          title: parts.prompt.title,
+          credit: parts.prompt.credit,
+          body: parts.prompt.body,
+          kind: parts.prompt.kind,
+        }
+      : null,
+    status: entry.status,
+    author: showAuthor ? entry.pseud_name : null,
+    pseudId: isMine ? entry.pseud_id : null,
+    title: entry.title,
+    rating: { raw: entry.rating_raw, normalized: entry.rating },
+    header: visibleHeader,
+    bodyHtml: renderSafeHtml(entry.body, entry.body_format),
+    body: privileged ? entry.body : null,
+    bodyFormat: entry.body_format,
+    wordCount: entry.word_count,
+    submittedAt: entry.submitted_at,
+    updatedAt: entry.updated_at,
+    moderationNote: privileged ? entry.moderation_note : null,
+    violations: privileged ? parts.violations : null,
+    isMine,
+    canEdit: parts.canEdit,
+  };
+}
