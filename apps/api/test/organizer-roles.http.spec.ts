@@ -96,7 +96,10 @@ describe.each(testDatabaseKinds())('organizer endpoints by role on %s', (kind) =
     const imported = await request(t.app)
       .post(`/api/challenges/${slug}/prompts/import`)
       .set(as(owner))
-      .send({ format: 'text', text: 'Behind Blue Eyes\nby The Who\nNo one knows\n\nBargain\nI’d gladly lose me' });
+      .send({
+        format: 'text',
+        text: 'Behind Blue Eyes\nby The Who\nNo one knows\n\nBargain\nI’d gladly lose me',
+      });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const promptIds = (imported.body as { prompts: { id: number }[] }).prompts.map((p) => p.id);
     const id = await challengeId(t.store, slug);
@@ -105,7 +108,9 @@ describe.each(testDatabaseKinds())('organizer endpoints by role on %s', (kind) =
     await announce(t.app, owner, slug);
     const writer = users.writer;
     await claim(t.app, writer.token, slug, promptIds[0]!);
-    const signup = await request(t.app).post(`/api/challenges/${slug}/draw/signup`).set(as(writer.token));
+    const signup = await request(t.app)
+      .post(`/api/challenges/${slug}/draw/signup`)
+      .set(as(writer.token));
     expect(signup.status).toBe(204);
     const entry = await insertEntryWith(t.store, {
       challengeId: id,
@@ -204,6 +209,12 @@ describe.each(testDatabaseKinds())('organizer endpoints by role on %s', (kind) =
       ok: 200,
       audited: false,
       send: (app, s, h) => request(app).get(`/api/challenges/${s.slug}/export.json`).set(h),
+    },
+    {
+      label: 'GET /challenges/:slug/reveal-preview',
+      ok: 200,
+      audited: false,
+      send: (app, s, h) => request(app).get(`/api/challenges/${s.slug}/reveal-preview`).set(h),
     },
     {
       label: 'POST /challenges/:slug/prompts',

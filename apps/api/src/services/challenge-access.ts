@@ -63,6 +63,8 @@ export class ChallengeAccess {
   ): Promise<ChallengeRole | null> {
     if (!user) return null;
     if (challenge.owner_id === user.id) return 'owner';
+    // An admin may do anything, even when also invited as a co-organizer.
+    if (user.is_admin === 1) return 'admin';
     if (await repos.organizers.isCoOrganizer(challenge.id, user.id)) return 'co_organizer';
     if (
       challenge.community_id !== null &&
@@ -70,7 +72,7 @@ export class ChallengeAccess {
     ) {
       return 'co_organizer';
     }
-    return user.is_admin === 1 ? 'admin' : null;
+    return null;
   }
 
   /** The challenge as the viewer may see it; a draft is 404 to everyone but its organizers. */

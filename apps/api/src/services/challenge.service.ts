@@ -20,10 +20,15 @@ export class ChallengeService {
   /** Every challenge the viewer may see, newest first, with public entry counts. */
   async listChallenges(auth: Authenticated | null): Promise<ChallengeSummary[]> {
     const now = this.clock();
-    const userId = auth?.user.id ?? null;
+    // Drafts are listed for the people who organize them (owner, co-organizers, moderators).
+    const organized = new Set(
+      auth
+        ? (await this.store.repos.challenges.listOrganizedBy(auth.user.id)).map((c) => c.id)
+        : [],
+    );
     const visible = (await this.store.repos.challenges.listWithOrganizer())
       .map((challenge) => ({ challenge, phase: challengePhase(scheduleOf(challenge), now) }))
-      .filter(({ challenge, phase }) => isChallengeListed(phase) || challenge.owner_id === userId);
+      .filter(({ challenge, phase }) => isChallengeListed(phase) || organized.has(challenge.id));
     return this.summarize(visible);
   }
 

@@ -142,23 +142,25 @@ export class DashboardService {
   async exportCsv(auth: Authenticated, slug: string): Promise<string> {
     const rows = await this.exportEntries(auth, slug);
     const cell = (value: unknown) =>
-      value === undefined || value === null
-        ? ''
-        : Array.isArray(value)
-          ? value.join('; ')
-          : typeof value === 'object'
-            ? JSON.stringify(value)
-            : String(value);
+      spreadsheetSafe(
+        value === undefined || value === null
+          ? ''
+          : Array.isArray(value)
+            ? value.join('; ')
+            : typeof value === 'object'
+              ? JSON.stringify(value)
+              : String(value),
+      );
     return stringify(
       rows.map((row) => ({
         id: row.id,
-        title: row.title,
-        author: row.author ?? '(anonymous)',
+        title: cell(row.title),
+        author: cell(row.author ?? '(anonymous)'),
         status: row.status,
         rating: row.rating,
-        rating_raw: row.ratingRaw ?? '',
+        rating_raw: cell(row.ratingRaw),
         word_count: row.wordCount,
-        prompt: row.prompt ?? '',
+        prompt: cell(row.prompt),
         submitted_at: row.submittedAt ?? '',
         ...Object.fromEntries(EXPORT_FIELDS.map((field) => [field, cell(row.header[field])])),
       })),
@@ -202,4 +204,13 @@ export class DashboardService {
       header: JSON.parse(entry.header_json) as Record<string, unknown>,
     };
   }
+}
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before one) as a
+ * formula: a writer's title could then fetch URLs or run code on an organizer's machine (OWASP
+ * "CSV injection"). A leading apostrophe makes such a cell plain text.
+ */
+function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

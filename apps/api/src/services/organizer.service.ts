@@ -237,6 +237,13 @@ export class OrganizerService {
   async removeOrganizer(auth: Authenticated, slug: string, userId: number): Promise<void> {
     await this.store.transaction(async (repos) => {
       const context = await this.access.loadAsOrganizer(slug, auth, { repos });
+      requirePhase(context, 'remove organizers', [
+        'draft',
+        'announced',
+        'open',
+        'closed',
+        'voting',
+      ]);
       if (userId === context.challenge.owner_id) {
         throw AppError.forbidden('CANNOT_REMOVE_OWNER', 'The challenge’s owner cannot be removed.');
       }
@@ -306,7 +313,6 @@ export class OrganizerService {
     const community = await repos.organizers.findCommunityBySlug(communitySlug);
     if (!community) throw fieldError('communitySlug', 'There is no community at this address.');
     const allowed =
-      community.owner_id === auth.user.id ||
       auth.user.is_admin === 1 ||
       (await repos.organizers.isCommunityModerator(community.id, auth.user.id));
     if (!allowed) {

@@ -176,6 +176,8 @@ export class PromptService {
       const context = await this.access.load(slug, auth, repos);
       requirePhase(context, 'claim prompts', ['announced', 'open']);
       const prompt = await this.requirePrompt(repos, context, promptId);
+      // Claims are counted, then added: concurrent claims on one prompt must take turns.
+      await repos.prompts.lockForUpdate(promptId);
       const now = this.now();
       if (await repos.prompts.findLiveClaim(promptId, auth.user.id, now)) {
         throw AppError.conflict('ALREADY_CLAIMED', 'You have already claimed this prompt.');
@@ -235,10 +237,16 @@ export class PromptService {
     return this.store.transaction(async (repos) => {
       const context = await this.access.loadAsOrganizer(slug, auth, { repos });
       requirePhase(context, 'run the prompt draw', ['announced', 'open']);
-      if (context.challenge.draw_seed !== null)
+      // Two organizers drawing at once: the second waits here, then sees the first one's seed.
+      await repos.challenges.lockForUpdate(context.challenge.id);
+      if ((await repos.challenges.findBySlug(slug))?.draw_seed != null) {
         throw AppError.conflict('DRAW_DONE', 'The prompts have already been drawn.');
+      }
       const signups = await repos.prompts.listDrawSignups(context.challenge.id);
-      const prompts = await repos.prompts.listByChallenge(context.challenge.id);
+      // A prompt already claimed by as many writers as it takes is not in the draw.
+      const prompts = (await this.listRows(repos, context, auth)).filter(
+        (prompt) => prompt.max_claims === null || prompt.claim_count < prompt.max_claims,
+      );
       if (signups.length === 0)
         throw AppError.conflict('NOBODY_SIGNED_UP', 'Nobody has signed up for the draw yet.');
       const usedSeed = seed ?? randomBytes(9).toString('base64url');

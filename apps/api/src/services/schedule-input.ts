@@ -37,7 +37,7 @@ export function resolveSchedule(input: ScheduleInput, path = 'schedule'): Resolv
     instants[field] = instant;
   }
   if (errors.length === 0) {
-    for (const problem of scheduleProblems(instants)) {
+    for (const problem of scheduleProblems({ ...instants, graceMinutes: input.graceMinutes })) {
       errors.push({ path: `${path}.${problem.field}`, message: problem.message });
     }
   }

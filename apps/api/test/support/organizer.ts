@@ -78,8 +78,8 @@ export function lyricPrompt(title: string, overrides: Partial<PromptInputDraft> 
   };
 }
 
-function expectStatus(res: Response, status: number): void {
-  expect(res.status, `${res.req.method} ${res.req.path}: ${JSON.stringify(res.body)}`).toBe(status);
+function expectStatus(res: Response, status: number, what: string): void {
+  expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(status);
 }
 
 export async function createChallenge(
@@ -88,13 +88,17 @@ export async function createChallenge(
   body: CreateChallengeInput,
 ): Promise<ChallengeDetail> {
   const res = await request(app).post('/api/challenges').set(bearer(token)).send(body);
-  expectStatus(res, 201);
+  expectStatus(res, 201, `create ${body.slug}`);
   return res.body as ChallengeDetail;
 }
 
-export async function announce(app: Express, token: string, slug: string): Promise<ChallengeDetail> {
+export async function announce(
+  app: Express,
+  token: string,
+  slug: string,
+): Promise<ChallengeDetail> {
   const res = await request(app).post(`/api/challenges/${slug}/announce`).set(bearer(token));
-  expectStatus(res, 200);
+  expectStatus(res, 200, `announce ${slug}`);
   return res.body as ChallengeDetail;
 }
 
@@ -108,7 +112,7 @@ export async function addPrompt(
     .post(`/api/challenges/${slug}/prompts`)
     .set(bearer(token))
     .send(input);
-  expectStatus(res, 201);
+  expectStatus(res, 201, `add a prompt to ${slug}`);
   return res.body as Prompt;
 }
 
@@ -122,7 +126,7 @@ export async function addOrganizer(
     .post(`/api/challenges/${slug}/organizers`)
     .set(bearer(token))
     .send({ person });
-  expectStatus(res, 201);
+  expectStatus(res, 201, `add ${person} to ${slug}`);
   return res.body as Organizer;
 }
 
@@ -135,7 +139,7 @@ export async function claim(
   const res = await request(app)
     .post(`/api/challenges/${slug}/prompts/${promptId}/claim`)
     .set(bearer(token));
-  expectStatus(res, 201);
+  expectStatus(res, 201, `claim prompt ${promptId} of ${slug}`);
   return res.body as Prompt;
 }
 
@@ -145,13 +149,13 @@ export async function detailOf(
   token?: string,
 ): Promise<ChallengeDetail> {
   const res = await request(app).get(`/api/challenges/${slug}`).set(as(token));
-  expectStatus(res, 200);
+  expectStatus(res, 200, `GET ${slug}`);
   return res.body as ChallengeDetail;
 }
 
 export async function promptsOf(app: Express, slug: string, token?: string): Promise<Prompt[]> {
   const res = await request(app).get(`/api/challenges/${slug}/prompts`).set(as(token));
-  expectStatus(res, 200);
+  expectStatus(res, 200, `GET the prompts of ${slug}`);
   return (res.body as { prompts: Prompt[] }).prompts;
 }
 

@@ -30,4 +30,12 @@ describe('scheduleProblems', () => {
   ])('finds %j out of order under %s', (change, field) => {
     expect(scheduleProblems({ ...ok, ...change }).map((p) => p.field)).toEqual([field]);
   });
+
+  it('counts the grace minutes as part of the submission window', () => {
+    expect(scheduleProblems({ ...ok, graceMinutes: 30 }).map((p) => p.field)).toEqual([
+      'votingOpensAt',
+    ]);
+    const later = { ...ok, votingOpensAt: '2026-02-01T00:30:00.000Z', graceMinutes: 30 };
+    expect(scheduleProblems(later)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ChallengeRow, ChallengeRowUpdate, NewChallengeRow } from '../tables/challenge.table';
-import type { Executor } from './executor';
+import { needsRowLocks, type Executor } from './executor';
 
 export interface ChallengeListRow extends ChallengeRow {
   organizer_name: string;
@@ -31,6 +31,12 @@ export class ChallengeRepository {
       .orderBy('challenge.id', 'desc')
       .execute();
     return rows.map(toListRow);
+  }
+
+  /** Holds the challenge's row until the transaction ends, so concurrent acts on it queue up. */
+  async lockForUpdate(id: number): Promise<void> {
+    if (!needsRowLocks(this.db)) return;
+    await this.db.selectFrom('challenge').select('id').where('id', '=', id).forUpdate().execute();
   }
 
   async findSlugById(id: number): Promise<string | undefined> {
@@ -83,6 +89,25 @@ export class ChallengeRepository {
               .select('challenge_organizer.user_id')
               .whereRef('challenge_organizer.challenge_id', '=', 'challenge.id')
               .where('challenge_organizer.user_id', '=', userId),
+          ),
+          // Moderators (and the owner) of the hosting community co-organize its challenges.
+          eb.exists(
+            eb
+              .selectFrom('community')
+              .select('community.id')
+              .whereRef('community.id', '=', 'challenge.community_id')
+              .where((c) =>
+                c.or([
+                  c('community.owner_id', '=', userId),
+                  c.exists(
+                    c
+                      .selectFrom('community_moderator')
+                      .select('community_moderator.user_id')
+                      .whereRef('community_moderator.community_id', '=', 'community.id')
+                      .where('community_moderator.user_id', '=', userId),
+                  ),
+                ]),
+              ),
           ),
         ]),
       )

@@ -22,12 +22,24 @@ export class OrganizerRepository {
     return row !== undefined;
   }
 
+  /** Whether the user moderates the community: its owner, or a moderator they added. */
   async isCommunityModerator(communityId: number, userId: number): Promise<boolean> {
     const row = await this.db
-      .selectFrom('community_moderator')
-      .select('user_id')
-      .where('community_id', '=', communityId)
-      .where('user_id', '=', userId)
+      .selectFrom('community')
+      .select('community.id')
+      .where('community.id', '=', communityId)
+      .where((eb) =>
+        eb.or([
+          eb('community.owner_id', '=', userId),
+          eb.exists(
+            eb
+              .selectFrom('community_moderator')
+              .select('community_moderator.user_id')
+              .whereRef('community_moderator.community_id', '=', 'community.id')
+              .where('community_moderator.user_id', '=', userId),
+          ),
+        ]),
+      )
       .executeTakeFirst();
     return row !== undefined;
   }

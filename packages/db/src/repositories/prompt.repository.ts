@@ -7,7 +7,7 @@ import type {
   PromptRowUpdate,
 } from '../tables/challenge.table';
 import type { Timestamp } from '../tables/user.table';
-import type { Executor } from './executor';
+import { needsRowLocks, type Executor } from './executor';
 
 export interface PromptListRow extends PromptRow {
   claim_count: number;
@@ -91,6 +91,12 @@ export class PromptRepository {
       .where('challenge_id', '=', challengeId)
       .where('id', '=', promptId)
       .executeTakeFirst();
+  }
+
+  /** Holds the prompt's row until the transaction ends, so concurrent claims queue up. */
+  async lockForUpdate(id: number): Promise<void> {
+    if (!needsRowLocks(this.db)) return;
+    await this.db.selectFrom('prompt').select('id').where('id', '=', id).forUpdate().execute();
   }
 
   async countByChallenge(challengeId: number): Promise<number> {
