@@ -1,6 +1,13 @@
 import { SignupRequestSchema } from '@ficathon/schema';
 import { describe, expect, it } from 'vitest';
-import { issuesToFieldErrors, problemToFormErrors, retryMessage } from './forms';
+import {
+  formBoolean,
+  formStrings,
+  issuesToFieldErrors,
+  numberOrText,
+  problemToFormErrors,
+  retryMessage,
+} from './forms';
 
 const FIELDS = ['email', 'displayName', 'password'] as const;
 
@@ -71,5 +78,45 @@ describe('retryMessage', () => {
     expect(retryMessage(30)).toBe('Too many attempts. Please try again in 30 seconds.');
     expect(retryMessage(600)).toBe('Too many attempts. Please try again in 10 minutes.');
     expect(retryMessage(null)).toBe('Too many attempts. Please wait a little and try again.');
+  });
+});
+
+describe('numberOrText', () => {
+  it('reads whole numbers, leaves anything else for validation to name', () => {
+    expect(numberOrText(' 42 ', null)).toBe(42);
+    expect(numberOrText('-3', null)).toBe(-3);
+    expect(numberOrText('', null)).toBeNull();
+    expect(numberOrText('  ', 0)).toBe(0);
+    expect(numberOrText('1.5', null)).toBe('1.5');
+    expect(numberOrText('ten', null)).toBe('ten');
+  });
+});
+
+describe('checkbox fields', () => {
+  it('reads a group of boxes and a single box', () => {
+    const data = new FormData();
+    data.append('ratings', 'general');
+    data.append('ratings', 'teen');
+    data.append('anonymous', 'on');
+    expect(formStrings(data, 'ratings')).toEqual(['general', 'teen']);
+    expect(formStrings(data, 'none')).toEqual([]);
+    expect(formBoolean(data, 'anonymous')).toBe(true);
+    expect(formBoolean(data, 'moderated')).toBe(false);
+  });
+});
+
+describe('field paths', () => {
+  it('can map nested paths to the form’s own field names', () => {
+    const fieldForPath = (path: readonly string[]) => path.at(-1);
+    expect(
+      problemToFormErrors(
+        { errors: [{ path: 'schedule.email', message: 'Nested.' }] },
+        FIELDS,
+        fieldForPath,
+      ),
+    ).toEqual({ email: 'Nested.' });
+    expect(
+      issuesToFieldErrors([{ path: ['a', 'password'], message: 'Deep.' }], FIELDS, fieldForPath),
+    ).toEqual({ password: 'Deep.' });
   });
 });

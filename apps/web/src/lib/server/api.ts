@@ -1,16 +1,28 @@
 import {
+  AuditEventSchema,
   AuthResponseSchema,
   ChallengeDetailSchema,
   ChallengeListResponseSchema,
+  ChallengeSummarySchema,
+  DashboardSchema,
   HealthSchema,
   MeResponseSchema,
+  ModerationQueueItemSchema,
+  OrganizerSchema,
   ProblemSchema,
+  PromptSchema,
   PseudSchema,
   SESSION_COOKIE,
-  type FieldError,
-  type LoginRequest,
+  type CreateChallengeRequest,
   type CreatePseudRequest,
+  type ExtensionRequest,
+  type FieldError,
+  type ImportPromptsRequest,
+  type LoginRequest,
+  type ModerationRequest,
+  type PromptInput,
   type SignupRequest,
+  type UpdateChallengeRequest,
 } from '@ficathon/schema';
 import type { RequestEvent } from '@sveltejs/kit';
 import { serverEnv } from './env';
@@ -48,6 +60,31 @@ interface Parser<T> {
 }
 
 const PseudListSchema = MeResponseSchema.pick({ pseuds: true });
+
+/** Validates `{ [key]: T[] }` and returns the array: the shape of every list response. */
+function listOf<T>(key: string, item: { array(): Parser<T[]> }): Parser<T[]> {
+  const array = item.array();
+  return {
+    parse(input: unknown): T[] {
+      const value =
+        typeof input === 'object' && input !== null
+          ? (input as Record<string, unknown>)[key]
+          : undefined;
+      return array.parse(value);
+    },
+  };
+}
+
+const PromptListSchema = listOf('prompts', PromptSchema);
+const OrganizerListSchema = listOf('organizers', OrganizerSchema);
+const ModerationQueueSchema = listOf('entries', ModerationQueueItemSchema);
+const AuditLogSchema = listOf('events', AuditEventSchema);
+const MyChallengesSchema = listOf('challenges', ChallengeSummarySchema);
+
+/** `/api/challenges/:slug` with the slug escaped, plus an optional sub-path. */
+export function challengePath(slug: string, rest = ''): string {
+  return `/api/challenges/${encodeURIComponent(slug)}${rest}`;
+}
 
 /**
  * A typed client for the API, used server-to-server. Pure apart from `fetch`, so it can be tested
@@ -99,8 +136,51 @@ export function createApiClient(options: ApiClientOptions) {
     createPseud: (body: CreatePseudRequest) => call('POST', '/api/me/pseuds', PseudSchema, body),
     listChallenges: async () =>
       (await call('GET', '/api/challenges', ChallengeListResponseSchema)).challenges,
-    getChallenge: (slug: string) =>
-      call('GET', `/api/challenges/${encodeURIComponent(slug)}`, ChallengeDetailSchema),
+    getChallenge: (slug: string) => call('GET', challengePath(slug), ChallengeDetailSchema),
+
+    // Organizing a challenge
+    myChallenges: () => call('GET', '/api/me/challenges', MyChallengesSchema),
+    createChallenge: (body: CreateChallengeRequest) =>
+      call('POST', '/api/challenges', ChallengeDetailSchema, body),
+    updateChallenge: (slug: string, body: UpdateChallengeRequest) =>
+      call('PATCH', challengePath(slug), ChallengeDetailSchema, body),
+    deleteChallenge: (slug: string) => call<void>('DELETE', challengePath(slug), null),
+    announceChallenge: (slug: string) =>
+      call('POST', challengePath(slug, '/announce'), ChallengeDetailSchema),
+    extendDeadline: (slug: string, body: ExtensionRequest) =>
+      call('POST', challengePath(slug, '/extensions'), ChallengeDetailSchema, body),
+    dashboard: (slug: string) => call('GET', challengePath(slug, '/dashboard'), DashboardSchema),
+    auditLog: (slug: string) => call('GET', challengePath(slug, '/audit'), AuditLogSchema),
+
+    listOrganizers: (slug: string) =>
+      call('GET', challengePath(slug, '/organizers'), OrganizerListSchema),
+    addOrganizer: (slug: string, person: string) =>
+      call('POST', challengePath(slug, '/organizers'), OrganizerSchema, { person }),
+    removeOrganizer: (slug: string, userId: number) =>
+      call<void>('DELETE', challengePath(slug, `/organizers/${userId}`), null),
+
+    // Prompts
+    listPrompts: (slug: string) => call('GET', challengePath(slug, '/prompts'), PromptListSchema),
+    createPrompt: (slug: string, body: PromptInput) =>
+      call('POST', challengePath(slug, '/prompts'), PromptSchema, body),
+    updatePrompt: (slug: string, id: number, body: PromptInput) =>
+      call('PATCH', challengePath(slug, `/prompts/${id}`), PromptSchema, body),
+    deletePrompt: (slug: string, id: number) =>
+      call<void>('DELETE', challengePath(slug, `/prompts/${id}`), null),
+    reorderPrompts: (slug: string, promptIds: number[]) =>
+      call('POST', challengePath(slug, '/prompts/reorder'), PromptListSchema, { promptIds }),
+    importPrompts: (slug: string, body: ImportPromptsRequest) =>
+      call('POST', challengePath(slug, '/prompts/import'), PromptListSchema, body),
+    claimPrompt: (slug: string, id: number) =>
+      call('POST', challengePath(slug, `/prompts/${id}/claim`), PromptSchema),
+    unclaimPrompt: (slug: string, id: number) =>
+      call<void>('DELETE', challengePath(slug, `/prompts/${id}/claim`), null),
+
+    // Moderation
+    moderationQueue: (slug: string) =>
+      call('GET', challengePath(slug, '/moderation'), ModerationQueueSchema),
+    moderateEntry: (entryId: number, body: ModerationRequest) =>
+      call('POST', `/api/entries/${entryId}/moderation`, ModerationQueueItemSchema, body),
   };
 }
 

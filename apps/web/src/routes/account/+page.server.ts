@@ -17,9 +17,13 @@ export const load: PageServerLoad = async (event) => {
   const user = event.locals.user;
   if (!user) signInFirst(event);
   try {
+    const client = api(event);
+    const [pseuds, organizing] = await Promise.all([client.listPseuds(), client.myChallenges()]);
     return {
       account: { email: user.email, displayName: user.displayName },
-      pseuds: await api(event).listPseuds(),
+      pseuds,
+      organizing,
+      deleted: event.url.searchParams.has('deleted'),
       // As data, not an import in the page, so zod stays out of the browser bundle.
       pseudNameMax: PSEUD_LIMITS.nameMax,
     };

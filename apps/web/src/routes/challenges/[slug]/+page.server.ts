@@ -1,11 +1,49 @@
-import { api } from '$lib/server/api';
+import { fail } from '@sveltejs/kit';
+import { formString } from '$lib/forms';
+import { ApiError, api } from '$lib/server/api';
 import { throwAsPageError } from '$lib/server/errors';
-import type { PageServerLoad } from './$types';
+import { apiFormErrors, signInFirst, signInIfSessionEnded } from '$lib/server/form-actions';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   try {
-    return { challenge: await api(event).getChallenge(event.params.slug) };
+    return {
+      challenge: await api(event).getChallenge(event.params.slug),
+      signedIn: event.locals.user !== null,
+      // The countdown's first render uses the server's clock, so the HTML and hydration agree.
+      now: new Date().toISOString(),
+    };
   } catch (e) {
     throwAsPageError(e);
   }
+};
+
+/** Claim or release a prompt: the same form, two verbs. */
+async function claimAction(event: RequestEvent, verb: 'claim' | 'unclaim') {
+  if (!event.locals.user) signInFirst(event);
+  const data = await event.request.formData();
+  const promptId = Number(formString(data, 'promptId'));
+  const title = formString(data, 'title');
+  if (!Number.isInteger(promptId)) {
+    return fail(400, { promptId: null, error: 'Choose a prompt.' });
+  }
+  try {
+    const client = api(event);
+    if (verb === 'claim') await client.claimPrompt(event.params.slug, promptId);
+    else await client.unclaimPrompt(event.params.slug, promptId);
+  } catch (e) {
+    signInIfSessionEnded(event, e);
+    if (!(e instanceof ApiError)) throw e;
+    return fail(e.status, { promptId, error: apiFormErrors(e, []).form ?? e.detail });
+  }
+  return {
+    promptId,
+    message:
+      verb === 'claim' ? `You claimed “${title}”.` : `You released your claim on “${title}”.`,
+  };
+}
+
+export const actions: Actions = {
+  claim: (event) => claimAction(event, 'claim'),
+  unclaim: (event) => claimAction(event, 'unclaim'),
 };
