@@ -1,4 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { ProblemSchema } from '@ficathon/schema';
 import type { z } from 'zod';
 import { AppError } from './app-error';
 
@@ -17,6 +18,9 @@ export interface RouteSpec<Body extends z.ZodType | undefined = z.ZodType | unde
   body?: Body;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
+
+/** An error response in a route spec: problem+json, described for OpenAPI. */
+export const problemResponse = (description: string) => ({ description, schema: ProblemSchema });
 
 type Input<Body> = Body extends z.ZodType ? z.output<Body> : undefined;
 

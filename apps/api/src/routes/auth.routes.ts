@@ -2,11 +2,10 @@ import type { RequestHandler } from 'express';
 import {
   AuthResponseSchema,
   LoginRequestSchema,
-  ProblemSchema,
   SignupRequestSchema,
   type AuthResponse,
 } from '@ficathon/schema';
-import type { ApiRouter } from '../http/api-router';
+import { problemResponse, type ApiRouter } from '../http/api-router';
 import { clearSessionCookie, setSessionCookie } from '../http/authenticate';
 import { serializeCurrentUser } from '../serializers/user.serializer';
 import type { AuthService, IssuedSession } from '../services/auth.service';
@@ -16,8 +15,6 @@ export interface AuthRouteDeps {
   secureCookies: boolean;
   limiters: { login: RequestHandler; signup: RequestHandler };
 }
-
-const problem = (description: string) => ({ description, schema: ProblemSchema });
 
 export function registerAuthRoutes(api: ApiRouter, deps: AuthRouteDeps): void {
   const respond = (session: IssuedSession): AuthResponse => ({
@@ -38,9 +35,9 @@ export function registerAuthRoutes(api: ApiRouter, deps: AuthRouteDeps): void {
       body: SignupRequestSchema,
       responses: {
         201: { description: 'Account created; session cookie set.', schema: AuthResponseSchema },
-        400: problem('A field is missing or invalid.'),
-        409: problem('An account with this email already exists.'),
-        429: problem('Too many sign-ups from this client; see Retry-After.'),
+        400: problemResponse('A field is missing or invalid.'),
+        409: problemResponse('An account with this email already exists.'),
+        429: problemResponse('Too many sign-ups from this client; see Retry-After.'),
       },
     },
     async (_req, res, input) => {
@@ -61,9 +58,9 @@ export function registerAuthRoutes(api: ApiRouter, deps: AuthRouteDeps): void {
       body: LoginRequestSchema,
       responses: {
         200: { description: 'Signed in; a new session cookie is set.', schema: AuthResponseSchema },
-        400: problem('A field is missing or invalid.'),
-        401: problem('Email or password is incorrect.'),
-        429: problem('Too many failed attempts from this client; see Retry-After.'),
+        400: problemResponse('A field is missing or invalid.'),
+        401: problemResponse('Email or password is incorrect.'),
+        429: problemResponse('Too many failed attempts from this client; see Retry-After.'),
       },
     },
     async (_req, res, input) => {

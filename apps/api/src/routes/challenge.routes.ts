@@ -8,21 +8,19 @@ import {
   ExtensionRequestSchema,
   OrganizerSchema,
   PersonRefSchema,
-  ProblemSchema,
   RevealPreviewSchema,
   UpdateChallengeRequestSchema,
 } from '@ficathon/schema';
-import type { ApiRouter } from '../http/api-router';
+import { problemResponse, type ApiRouter } from '../http/api-router';
 import { idParam, requireAuth } from '../http/params';
 import type { ChallengeService } from '../services/challenge.service';
 import type { DashboardService } from '../services/dashboard.service';
 import type { OrganizerService } from '../services/organizer.service';
 
-const problem = (description: string) => ({ description, schema: ProblemSchema });
 const organizerErrors = {
-  401: problem('Not signed in.'),
-  403: problem('Not an organizer of this challenge.'),
-  404: problem('No such challenge.'),
+  401: problemResponse('Not signed in.'),
+  403: problemResponse('Not an organizer of this challenge.'),
+  404: problemResponse('No such challenge.'),
 };
 
 export function registerChallengeRoutes(
@@ -60,11 +58,11 @@ export function registerChallengeRoutes(
       body: CreateChallengeRequestSchema,
       responses: {
         201: { description: 'The new challenge.', schema: ChallengeDetailSchema },
-        400: problem(
+        400: problemResponse(
           'A field is missing or invalid (schedule out of order, unknown time zone, ...).',
         ),
-        401: problem('Not signed in.'),
-        409: problem('The address (slug) is taken.'),
+        401: problemResponse('Not signed in.'),
+        409: problemResponse('The address (slug) is taken.'),
       },
     },
     async (_req, res, input) => {
@@ -81,7 +79,7 @@ export function registerChallengeRoutes(
       auth: 'session',
       responses: {
         200: { description: 'Your challenges.', schema: ChallengeListResponseSchema },
-        401: problem('Not signed in.'),
+        401: problemResponse('Not signed in.'),
       },
     },
     async (_req, res) => {
@@ -98,7 +96,7 @@ export function registerChallengeRoutes(
       auth: 'public',
       responses: {
         200: { description: 'The challenge.', schema: ChallengeDetailSchema },
-        404: problem('No such challenge (or not announced yet).'),
+        404: problemResponse('No such challenge (or not announced yet).'),
       },
     },
     async (req, res) => {
@@ -116,9 +114,9 @@ export function registerChallengeRoutes(
       body: UpdateChallengeRequestSchema,
       responses: {
         200: { description: 'The challenge as changed.', schema: ChallengeDetailSchema },
-        400: problem('A field is invalid.'),
+        400: problemResponse('A field is invalid.'),
         ...organizerErrors,
-        409: problem('Not allowed in the current phase.'),
+        409: problemResponse('Not allowed in the current phase.'),
       },
     },
     async (req, res, input) => {
@@ -136,7 +134,7 @@ export function registerChallengeRoutes(
       responses: {
         204: { description: 'Deleted.' },
         ...organizerErrors,
-        409: problem('Only a draft can be deleted.'),
+        409: problemResponse('Only a draft can be deleted.'),
       },
     },
     async (req, res) => {
@@ -154,9 +152,11 @@ export function registerChallengeRoutes(
       auth: 'session',
       responses: {
         200: { description: 'Announced.', schema: ChallengeDetailSchema },
-        400: problem('The schedule is incomplete, or a prompt-required challenge has no prompts.'),
+        400: problemResponse(
+          'The schedule is incomplete, or a prompt-required challenge has no prompts.',
+        ),
         ...organizerErrors,
-        409: problem('Not in draft.'),
+        409: problemResponse('Not in draft.'),
       },
     },
     async (req, res) => {
@@ -174,9 +174,9 @@ export function registerChallengeRoutes(
       body: ExtensionRequestSchema,
       responses: {
         200: { description: 'The challenge with the new deadline.', schema: ChallengeDetailSchema },
-        400: problem('The date or the person is invalid.'),
+        400: problemResponse('The date or the person is invalid.'),
         ...organizerErrors,
-        409: problem('Not allowed in the current phase.'),
+        409: problemResponse('Not allowed in the current phase.'),
       },
     },
     async (req, res, input) => {
@@ -219,9 +219,9 @@ export function registerChallengeRoutes(
       body: PersonRefSchema,
       responses: {
         201: { description: 'The new co-organizer.', schema: OrganizerSchema },
-        400: problem('Nobody has that pseud or email.'),
+        400: problemResponse('Nobody has that pseud or email.'),
         ...organizerErrors,
-        409: problem('Already an organizer, or the pseud is ambiguous.'),
+        409: problemResponse('Already an organizer, or the pseud is ambiguous.'),
       },
     },
     async (req, res, input) => {

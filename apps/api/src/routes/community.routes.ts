@@ -4,13 +4,10 @@ import {
   CommunitySummarySchema,
   CreateCommunityRequestSchema,
   PersonRefSchema,
-  ProblemSchema,
 } from '@ficathon/schema';
-import type { ApiRouter } from '../http/api-router';
+import { problemResponse, type ApiRouter } from '../http/api-router';
 import { idParam, requireAuth } from '../http/params';
 import type { CommunityService } from '../services/community.service';
-
-const problem = (description: string) => ({ description, schema: ProblemSchema });
 
 export function registerCommunityRoutes(api: ApiRouter, communities: CommunityService): void {
   const slugOf = (params: Record<string, unknown>) => String(params.slug);
@@ -44,9 +41,9 @@ export function registerCommunityRoutes(api: ApiRouter, communities: CommunitySe
       body: CreateCommunityRequestSchema,
       responses: {
         201: { description: 'The community.', schema: CommunityDetailSchema },
-        400: problem('A field is invalid.'),
-        401: problem('Not signed in.'),
-        409: problem('The address is taken.'),
+        400: problemResponse('A field is invalid.'),
+        401: problemResponse('Not signed in.'),
+        409: problemResponse('The address is taken.'),
       },
     },
     async (_req, res, input) => {
@@ -63,7 +60,7 @@ export function registerCommunityRoutes(api: ApiRouter, communities: CommunitySe
       auth: 'public',
       responses: {
         200: { description: 'The community.', schema: CommunityDetailSchema },
-        404: problem('No such community.'),
+        404: problemResponse('No such community.'),
       },
     },
     async (req, res) => {
@@ -84,11 +81,11 @@ export function registerCommunityRoutes(api: ApiRouter, communities: CommunitySe
           description: 'The community with its new moderator.',
           schema: CommunityDetailSchema,
         },
-        400: problem('Nobody has that pseud or email.'),
-        401: problem('Not signed in.'),
-        403: problem('Not the community’s owner.'),
-        404: problem('No such community.'),
-        409: problem('Already a moderator.'),
+        400: problemResponse('Nobody has that pseud or email.'),
+        401: problemResponse('Not signed in.'),
+        403: problemResponse('Not the community’s owner.'),
+        404: problemResponse('No such community.'),
+        409: problemResponse('Already a moderator.'),
       },
     },
     async (req, res, input) => {
@@ -113,9 +110,9 @@ export function registerCommunityRoutes(api: ApiRouter, communities: CommunitySe
       auth: 'session',
       responses: {
         204: { description: 'Removed.' },
-        401: problem('Not signed in.'),
-        403: problem('Not the owner, or removing the owner.'),
-        404: problem('No such community or moderator.'),
+        401: problemResponse('Not signed in.'),
+        403: problemResponse('Not the owner, or removing the owner.'),
+        404: problemResponse('No such community or moderator.'),
       },
     },
     async (req, res) => {

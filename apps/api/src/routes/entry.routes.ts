@@ -7,13 +7,12 @@ import {
   EntrySummarySchema,
   ParsedEntrySchema,
   ParseHeaderRequestSchema,
-  ProblemSchema,
   RevisionDiffSchema,
   RevisionSummarySchema,
   RuleCheckResponseSchema,
   SaveEntryRequestSchema,
 } from '@ficathon/schema';
-import type { ApiRouter } from '../http/api-router';
+import { problemResponse, type ApiRouter } from '../http/api-router';
 import { AppError } from '../http/app-error';
 import { idParam, requireAuth } from '../http/params';
 import type { ChallengeService } from '../services/challenge.service';
@@ -21,14 +20,13 @@ import type { DownloadFormat, DownloadService } from '../services/download.servi
 import type { EntryService } from '../services/entry.service';
 import { IMPORT_TYPES, importStoryFile } from '../services/story-import';
 
-const problem = (description: string) => ({ description, schema: ProblemSchema });
 const writerErrors = {
-  401: problem('Not signed in.'),
-  403: problem('Not your entry or pseud.'),
-  404: problem('No such challenge or entry.'),
-  409: problem('Wrong phase, or the deadline has passed (the detail names it).'),
-  413: problem('The story is longer than the limit.'),
-  422: problem('Broken rules: each in `errors` with its rule id, field and sentence.'),
+  401: problemResponse('Not signed in.'),
+  403: problemResponse('Not your entry or pseud.'),
+  404: problemResponse('No such challenge or entry.'),
+  409: problemResponse('Wrong phase, or the deadline has passed (the detail names it).'),
+  413: problemResponse('The story is longer than the limit.'),
+  422: problemResponse('Broken rules: each in `errors` with its rule id, field and sentence.'),
 };
 
 // A story of ENTRY_LIMITS.bodyMax characters takes up to 4 bytes each in JSON, plus its header.
@@ -74,7 +72,7 @@ export function registerEntryRoutes(
       body: ParseHeaderRequestSchema,
       responses: {
         200: { description: 'The parsed entry.', schema: ParsedEntrySchema },
-        400: problem('No text, or too long.'),
+        400: problemResponse('No text, or too long.'),
       },
     },
     (_req, res, input) => {
@@ -95,10 +93,10 @@ export function registerEntryRoutes(
       auth: 'session',
       responses: {
         200: { description: 'The text, ready to parse.', schema: z.object({ text: z.string() }) },
-        400: problem('The file could not be read.'),
-        401: problem('Not signed in.'),
-        413: problem('The file is over 10 MB.'),
-        415: problem('Not a .txt, .md, .html or .docx file.'),
+        400: problemResponse('The file could not be read.'),
+        401: problemResponse('Not signed in.'),
+        413: problemResponse('The file is over 10 MB.'),
+        415: problemResponse('Not a .txt, .md, .html or .docx file.'),
       },
     },
     async (req, res) => {
@@ -121,7 +119,7 @@ export function registerEntryRoutes(
           description: 'The entries.',
           schema: z.object({ entries: z.array(EntrySummarySchema) }),
         },
-        404: problem('No such challenge.'),
+        404: problemResponse('No such challenge.'),
       },
     },
     async (req, res) => {
@@ -140,7 +138,7 @@ export function registerEntryRoutes(
       body: SaveEntryRequestSchema,
       responses: {
         201: { description: 'The entry.', schema: EntryDetailSchema },
-        400: problem('A field is invalid.'),
+        400: problemResponse('A field is invalid.'),
         ...writerErrors,
       },
     },
@@ -169,9 +167,9 @@ export function registerEntryRoutes(
       body: SaveEntryRequestSchema.extend({ entryId: z.number().int().nullable().default(null) }),
       responses: {
         200: { description: 'Word count and broken rules.', schema: RuleCheckResponseSchema },
-        400: problem('A field is invalid.'),
-        401: problem('Not signed in.'),
-        404: problem('No such challenge.'),
+        400: problemResponse('A field is invalid.'),
+        401: problemResponse('Not signed in.'),
+        404: problemResponse('No such challenge.'),
       },
     },
     async (req, res, input) => {
@@ -209,7 +207,7 @@ export function registerEntryRoutes(
             ),
           }),
         },
-        401: problem('Not signed in.'),
+        401: problemResponse('Not signed in.'),
       },
     },
     async (_req, res) => {
@@ -226,7 +224,7 @@ export function registerEntryRoutes(
       auth: 'public',
       responses: {
         200: { description: 'The entry.', schema: EntryDetailSchema },
-        404: problem('No such entry (or not visible to you).'),
+        404: problemResponse('No such entry (or not visible to you).'),
       },
     },
     async (req, res) => {
@@ -244,7 +242,7 @@ export function registerEntryRoutes(
       body: SaveEntryRequestSchema,
       responses: {
         200: { description: 'The entry.', schema: EntryDetailSchema },
-        400: problem('A field is invalid.'),
+        400: problemResponse('A field is invalid.'),
         ...writerErrors,
       },
     },
@@ -345,10 +343,10 @@ export function registerEntryRoutes(
       body: z.object({ rule: z.string().max(40) }),
       responses: {
         200: { description: 'The entry.', schema: EntryDetailSchema },
-        400: problem('No such rule.'),
-        401: problem('Not signed in.'),
-        403: problem('Not an organizer.'),
-        404: problem('No such entry.'),
+        400: problemResponse('No such rule.'),
+        401: problemResponse('Not signed in.'),
+        403: problemResponse('Not an organizer.'),
+        404: problemResponse('No such entry.'),
       },
     },
     async (req, res, input) => {
@@ -380,8 +378,8 @@ export function registerEntryRoutes(
                   ? 'text/html'
                   : 'text/plain',
           },
-          403: problem('Adult content not confirmed.'),
-          404: problem('No such entry (or not visible to you).'),
+          403: problemResponse('Adult content not confirmed.'),
+          404: problemResponse('No such entry (or not visible to you).'),
         },
       },
       async (req, res) => {

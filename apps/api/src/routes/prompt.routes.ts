@@ -4,28 +4,26 @@ import {
   ImportPromptsRequestSchema,
   ModerationQueueItemSchema,
   ModerationRequestSchema,
-  ProblemSchema,
   PromptInputSchema,
   PromptSchema,
   ReorderPromptsRequestSchema,
 } from '@ficathon/schema';
-import type { ApiRouter } from '../http/api-router';
+import { problemResponse, type ApiRouter } from '../http/api-router';
 import { idParam, requireAuth } from '../http/params';
 import type { ModerationService } from '../services/moderation.service';
 import type { PromptService } from '../services/prompt.service';
 
-const problem = (description: string) => ({ description, schema: ProblemSchema });
 const PromptListSchema = z.object({ prompts: z.array(PromptSchema) });
 const organizerErrors = {
-  401: problem('Not signed in.'),
-  403: problem('Not an organizer of this challenge.'),
-  404: problem('No such challenge or prompt.'),
-  409: problem('Not allowed in the current phase.'),
+  401: problemResponse('Not signed in.'),
+  403: problemResponse('Not an organizer of this challenge.'),
+  404: problemResponse('No such challenge or prompt.'),
+  409: problemResponse('Not allowed in the current phase.'),
 };
 const writerErrors = {
-  401: problem('Not signed in.'),
-  404: problem('No such challenge or prompt.'),
-  409: problem('Not allowed in the current phase, or the prompt is full.'),
+  401: problemResponse('Not signed in.'),
+  404: problemResponse('No such challenge or prompt.'),
+  409: problemResponse('Not allowed in the current phase, or the prompt is full.'),
 };
 
 export function registerPromptRoutes(
@@ -44,7 +42,7 @@ export function registerPromptRoutes(
       auth: 'public',
       responses: {
         200: { description: 'The prompts.', schema: PromptListSchema },
-        404: problem('No such challenge.'),
+        404: problemResponse('No such challenge.'),
       },
     },
     async (req, res) => {
@@ -62,7 +60,7 @@ export function registerPromptRoutes(
       body: PromptInputSchema,
       responses: {
         201: { description: 'The prompt.', schema: PromptSchema },
-        400: problem('A field is invalid.'),
+        400: problemResponse('A field is invalid.'),
         ...organizerErrors,
       },
     },
@@ -83,7 +81,7 @@ export function registerPromptRoutes(
       body: ReorderPromptsRequestSchema,
       responses: {
         200: { description: 'The prompts in their new order.', schema: PromptListSchema },
-        400: problem('The list does not name every prompt once.'),
+        400: problemResponse('The list does not name every prompt once.'),
         ...organizerErrors,
       },
     },
@@ -108,7 +106,9 @@ export function registerPromptRoutes(
       body: ImportPromptsRequestSchema,
       responses: {
         201: { description: 'The prompts added.', schema: PromptListSchema },
-        400: problem('Some prompts could not be read; each problem names its block or row.'),
+        400: problemResponse(
+          'Some prompts could not be read; each problem names its block or row.',
+        ),
         ...organizerErrors,
       },
     },
@@ -129,7 +129,7 @@ export function registerPromptRoutes(
       body: PromptInputSchema,
       responses: {
         200: { description: 'The prompt.', schema: PromptSchema },
-        400: problem('A field is invalid.'),
+        400: problemResponse('A field is invalid.'),
         ...organizerErrors,
       },
     },
@@ -287,7 +287,7 @@ export function registerPromptRoutes(
       body: ModerationRequestSchema,
       responses: {
         200: { description: 'The entry after the decision.', schema: ModerationQueueItemSchema },
-        400: problem('A reason is missing.'),
+        400: problemResponse('A reason is missing.'),
         ...organizerErrors,
       },
     },

@@ -4,14 +4,13 @@ import type { ChallengePhase, ChallengeRole } from '@ficathon/schema';
 import { AppError } from '../http/app-error';
 import { scheduleOf } from '../serializers/challenge.serializer';
 import type { Authenticated } from './auth.service';
+import { isSlugShaped } from './slugs';
 
 export interface ChallengeInContext {
   challenge: ChallengeListRow;
   phase: ChallengePhase;
   role: ChallengeRole | null;
 }
-
-const SLUG_SHAPE = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 const PHASE_WORDS: Record<ChallengePhase, string> = {
   draft: 'in draft',
@@ -81,8 +80,7 @@ export class ChallengeAccess {
     auth: Authenticated | null,
     repos: Repositories = this.store.repos,
   ): Promise<ChallengeInContext> {
-    // A slug that could never have been created names nothing; do not send it to the database.
-    const challenge = SLUG_SHAPE.test(slug)
+    const challenge = isSlugShaped(slug)
       ? await repos.challenges.findBySlugWithOrganizer(slug)
       : undefined;
     if (!challenge) throw AppError.notFound('There is no challenge at this address.');

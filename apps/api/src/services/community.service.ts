@@ -2,14 +2,10 @@ import { renderMarkdown } from '@ficathon/core';
 import { isUniqueViolation, type CommunityRow, type Repositories, type Store } from '@ficathon/db';
 import type { CommunityDetail, CommunitySummary, CreateCommunityRequest } from '@ficathon/schema';
 import { AppError } from '../http/app-error';
+import { isSlugShaped, slugTaken } from './slugs';
 import type { Authenticated } from './auth.service';
 import type { ChallengeService } from './challenge.service';
 import { findPerson } from './people';
-
-const SLUG_TAKEN = (slug: string) =>
-  AppError.conflict('SLUG_TAKEN', `The address “${slug}” is taken; choose another.`, [
-    { path: 'slug', message: `The address “${slug}” is taken; choose another.` },
-  ]);
 
 /**
  * Communities host a series of challenges ("the second Fic Challenge at <community>"). Their
@@ -25,7 +21,7 @@ export class CommunityService {
   async create(auth: Authenticated, input: CreateCommunityRequest): Promise<CommunityDetail> {
     try {
       await this.store.transaction(async (repos) => {
-        if (await repos.organizers.findCommunityBySlug(input.slug)) throw SLUG_TAKEN(input.slug);
+        if (await repos.organizers.findCommunityBySlug(input.slug)) throw slugTaken(input.slug);
         await repos.organizers.insertCommunity({
           ...input,
           owner_id: auth.user.id,
@@ -33,7 +29,7 @@ export class CommunityService {
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw SLUG_TAKEN(input.slug);
+      if (isUniqueViolation(error)) throw slugTaken(input.slug);
       throw error;
     }
     return this.get(input.slug, auth);
@@ -104,7 +100,7 @@ export class CommunityService {
   }
 
   private async find(repos: Repositories, slug: string): Promise<CommunityRow> {
-    const community = /^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)
+    const community = isSlugShaped(slug)
       ? await repos.organizers.findCommunityBySlug(slug)
       : undefined;
     if (!community) throw AppError.notFound('There is no community at this address.');

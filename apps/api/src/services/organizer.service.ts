@@ -14,17 +14,13 @@ import type {
   UpdateChallengeRequest,
 } from '@ficathon/schema';
 import { AppError } from '../http/app-error';
+import { slugTaken } from './slugs';
 import { rulesOf, scheduleOf } from '../serializers/challenge.serializer';
 import type { Authenticated } from './auth.service';
 import { requirePhase, type ChallengeAccess, type ChallengeInContext } from './challenge-access';
 import type { ChallengeService } from './challenge.service';
 import { findPerson } from './people';
 import { resolveSchedule } from './schedule-input';
-
-const SLUG_TAKEN = (slug: string) =>
-  AppError.conflict('SLUG_TAKEN', `The address “${slug}” is taken; choose another.`, [
-    { path: 'slug', message: `The address “${slug}” is taken; choose another.` },
-  ]);
 
 /** The organizer's use cases for running a challenge. Every act is written to the audit log. */
 export class OrganizerService {
@@ -40,7 +36,7 @@ export class OrganizerService {
     const now = this.clock().toISOString();
     try {
       return await this.store.transaction(async (repos) => {
-        if (await repos.challenges.findBySlug(input.slug)) throw SLUG_TAKEN(input.slug);
+        if (await repos.challenges.findBySlug(input.slug)) throw slugTaken(input.slug);
         const communityId = await this.communityFor(repos, auth, input.communitySlug);
         const pseud = await repos.pseuds.findDefault(auth.user.id);
         if (!pseud) throw new Error(`user ${auth.user.id} has no default pseud`);
@@ -64,7 +60,7 @@ export class OrganizerService {
         return this.detailOf(repos, input.slug, auth);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw SLUG_TAKEN(input.slug);
+      if (isUniqueViolation(error)) throw slugTaken(input.slug);
       throw error;
     }
   }
