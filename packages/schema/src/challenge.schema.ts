@@ -101,6 +101,8 @@ export const ChallengeDetailSchema = ChallengeSummarySchema.extend({
   rules: ChallengeRulesSchema,
   /** The seed of the prompt draw, published once the draw has run. */
   drawSeed: z.string().nullable(),
+  /** Writers signed up for the prompt draw, and whether the viewer is one of them. */
+  draw: z.object({ signedUp: z.number().int(), viewerSignedUp: z.boolean() }),
   /** null for readers; otherwise what the viewer organizes it as. */
   viewerRole: ChallengeRoleSchema.nullable(),
   /** The end of the viewer's personal deadline extension, if they have one. */

@@ -123,6 +123,7 @@ export function serializeChallengeDetail(parts: {
   prompts: PromptListRow[];
   entries: EntryListRow[];
   viewerExtensionUntil: string | null;
+  draw: ChallengeDetail['draw'];
 }): ChallengeDetail {
   const { challenge, phase, viewer } = parts;
   return {
@@ -134,6 +135,7 @@ export function serializeChallengeDetail(parts: {
     community: parts.community ? { slug: parts.community.slug, name: parts.community.name } : null,
     rules: rulesOf(challenge),
     drawSeed: challenge.draw_seed,
+    draw: parts.draw,
     viewerRole: viewer.role ?? null,
     viewerExtensionUntil: parts.viewerExtensionUntil,
     prompts: parts.prompts.map(serializePrompt),

@@ -65,13 +65,14 @@ export class ChallengeService {
   ): Promise<ChallengeDetail> {
     const { challenge, phase, role } = context;
     const userId = auth?.user.id ?? null;
-    const [prompts, entries, community, extension] = await Promise.all([
+    const [prompts, entries, community, extension, draw] = await Promise.all([
       repos.prompts.listWithClaims(challenge.id, this.clock().toISOString(), userId),
       repos.entries.listByChallenge(challenge.id, publicEntryStatuses(challenge.moderated === 1)),
       challenge.community_id === null
         ? undefined
         : repos.organizers.findCommunityById(challenge.community_id),
       userId === null ? undefined : repos.organizers.findExtension(challenge.id, userId),
+      repos.prompts.drawSignupStatus(challenge.id, userId),
     ]);
     return serializeChallengeDetail({
       challenge,
@@ -81,6 +82,7 @@ export class ChallengeService {
       prompts,
       entries,
       viewerExtensionUntil: extension?.until ?? null,
+      draw,
     });
   }
 

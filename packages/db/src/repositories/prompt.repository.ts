@@ -213,6 +213,19 @@ export class PromptRepository {
       .execute();
   }
 
+  /** How many writers have signed up for the draw, and whether `userId` is one of them. */
+  async drawSignupStatus(
+    challengeId: number,
+    userId: number | null,
+  ): Promise<{ signedUp: number; viewerSignedUp: boolean }> {
+    const rows = await this.db
+      .selectFrom('prompt_draw_signup')
+      .select('user_id')
+      .where('challenge_id', '=', challengeId)
+      .execute();
+    return { signedUp: rows.length, viewerSignedUp: rows.some((row) => row.user_id === userId) };
+  }
+
   /** Writers signed up for the draw, with their default pseud, in user-id order. */
   listDrawSignups(challengeId: number): Promise<{ user_id: number; name: string }[]> {
     return this.db
