@@ -9,3 +9,5 @@ export * from './prompts/draw-prompts';
 export * from './prompts/parse-prompt-import';
 export * from './phases/schedule-problems';
 export * from './render/entry-document';
+export * from './search/entry-index';
+export * from './search/search-query';

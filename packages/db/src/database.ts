@@ -9,7 +9,16 @@ import type {
   PromptDrawSignupTable,
   PromptTable,
 } from './tables/challenge.table';
-import type { EntryRevisionTable, EntryRuleExceptionTable, EntryTable } from './tables/entry.table';
+import type {
+  CommentTable,
+  EntryRevisionTable,
+  EntryRuleExceptionTable,
+  EntryTable,
+  EntryTagTable,
+  KudosTable,
+  NotificationTable,
+  UserPreferenceTable,
+} from './tables/entry.table';
 import type { PseudTable } from './tables/pseud.table';
 import type { RateLimitTable } from './tables/rate-limit.table';
 import type { SessionTable } from './tables/session.table';
@@ -33,4 +42,9 @@ export interface Database {
   deadline_extension: DeadlineExtensionTable;
   audit_log: AuditLogTable;
   entry_rule_exception: EntryRuleExceptionTable;
+  entry_tag: EntryTagTable;
+  kudos: KudosTable;
+  comment: CommentTable;
+  notification: NotificationTable;
+  user_preference: UserPreferenceTable;
 }

@@ -63,6 +63,7 @@ export const demoEntries = [
     prompt: 0,
     title: 'Four Herbs for a Market Day',
     rating: 'G',
+    characters: ['Maud', 'the cheesemonger'],
     summary: 'A herb-seller keeps a stall for someone who never comes back, until someone does.',
     notes: 'Written for the Ballads & Broadsides demo challenge.',
     body: [
@@ -94,6 +95,7 @@ export const demoEntries = [
     prompt: 1,
     title: 'Both Shall Row',
     rating: 'PG',
+    characters: ['Ines', 'Corrin'],
     summary: 'Two rivals, one leaky boat, and a river that will not wait for them to make up.',
     notes: 'Thanks to everyone in the demo challenge for the encouragement.',
     body: [

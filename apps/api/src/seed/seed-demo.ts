@@ -1,5 +1,7 @@
-import { countWords } from '@ficathon/core';
+import { countWords, normalizeRating } from '@ficathon/core';
+import type { StoredEntryHeader } from '@ficathon/schema';
 import { isUniqueViolation, type Repositories, type Store } from '@ficathon/db';
+import { indexEntry } from '../services/index-entry';
 import { insertAccount } from '../services/insert-account';
 import {
   demoChallenge,
@@ -77,15 +79,15 @@ async function insertDemo(repos: Repositories, now: Date): Promise<void> {
     const writer = writers[demo.writer]!;
     const prompt = prompts[demo.prompt]!;
     const submittedAt = at(-5 + index);
-    const header = {
-      headerDetected: true,
+    const rating = { raw: demo.rating, normalized: normalizeRating(demo.rating) };
+    const header: StoredEntryHeader = {
       title: demo.title,
-      authors: [writer.pseud.name],
-      rating: { raw: demo.rating, normalized: 'general' },
+      rating,
+      warningsNone: true,
+      fandoms: ['Original Work'],
+      characters: [...demo.characters],
       summary: demo.summary,
       notes: demo.notes,
-      prompt: prompt.title,
-      challenge: challenge.title,
     };
     const wordCount = countWords(demo.body);
     const entry = await repos.entries.insert({
@@ -95,8 +97,8 @@ async function insertDemo(repos: Repositories, now: Date): Promise<void> {
       pseud_id: writer.pseud.id,
       status: 'submitted',
       title: demo.title,
-      rating_raw: demo.rating,
-      rating: 'general',
+      rating_raw: rating.raw,
+      rating: rating.normalized,
       summary: demo.summary,
       header_json: JSON.stringify(header),
       body: demo.body,
@@ -106,6 +108,7 @@ async function insertDemo(repos: Repositories, now: Date): Promise<void> {
       created_at: submittedAt,
       updated_at: submittedAt,
     });
+    await indexEntry(repos, entry);
     await repos.entries.insertRevision({
       entry_id: entry.id,
       title: entry.title,

@@ -28,6 +28,7 @@ import { serializeEntryDetail } from '../serializers/entry.serializer';
 import type { Authenticated } from './auth.service';
 import { requirePhase, type ChallengeAccess, type ChallengeInContext } from './challenge-access';
 import type { OrganizerService } from './organizer.service';
+import { indexEntry } from './index-entry';
 import { candidateOf } from './stored-entry-rules';
 
 /** Statuses that count toward per-writer and per-prompt limits. */
@@ -486,7 +487,9 @@ export class EntryService {
     return { entry, context };
   }
 
+  /** Keeps every saved version, and brings the entry's tags and search index up to date. */
   private async saveRevision(repos: Repositories, entry: EntryRow): Promise<void> {
+    await indexEntry(repos, entry);
     await repos.entries.insertRevision({
       entry_id: entry.id,
       title: entry.title,

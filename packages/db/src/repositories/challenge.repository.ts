@@ -1,5 +1,5 @@
 import type { ChallengeRow, ChallengeRowUpdate, NewChallengeRow } from '../tables/challenge.table';
-import { needsRowLocks, type Executor } from './executor';
+import { isPostgres, type Executor } from './executor';
 
 export interface ChallengeListRow extends ChallengeRow {
   organizer_name: string;
@@ -35,7 +35,9 @@ export class ChallengeRepository {
 
   /** Holds the challenge's row until the transaction ends, so concurrent acts on it queue up. */
   async lockForUpdate(id: number): Promise<void> {
-    if (!needsRowLocks(this.db)) return;
+    // PostgreSQL runs transactions side by side, so a read-then-write use case must lock the row
+    // it decides on; our SQLite connection runs one transaction at a time (and has no FOR UPDATE).
+    if (!isPostgres(this.db)) return;
     await this.db.selectFrom('challenge').select('id').where('id', '=', id).forUpdate().execute();
   }
 

@@ -69,13 +69,17 @@ export class EntryRepository {
   }
 
   insert(row: NewEntryRow): Promise<EntryRow> {
-    return this.db.insertInto('entry').values(row).returningAll().executeTakeFirstOrThrow();
+    return this.db
+      .insertInto('entry')
+      .values({ ...row, title_key: titleKey(row.title) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   update(id: number, patch: EntryRowUpdate): Promise<EntryRow> {
     return this.db
       .updateTable('entry')
-      .set(patch)
+      .set(patch.title === undefined ? patch : { ...patch, title_key: titleKey(patch.title) })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -149,4 +153,9 @@ export class EntryRepository {
       .onConflict((oc) => oc.columns(['entry_id', 'rule']).doNothing())
       .execute();
   }
+}
+
+/** Titles sort without regard to case (the same way on both databases: see the migration). */
+function titleKey(title: string): string {
+  return title.toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { ChallengeRepository } from './challenge.repository';
+import { EntryBrowseRepository } from './entry-browse.repository';
 import { EntryRepository } from './entry.repository';
 import type { Executor } from './executor';
 import { OrganizerRepository } from './organizer.repository';
@@ -13,6 +14,7 @@ export function createRepositories(db: Executor) {
   return {
     challenges: new ChallengeRepository(db),
     entries: new EntryRepository(db),
+    browse: new EntryBrowseRepository(db),
     organizers: new OrganizerRepository(db),
     prompts: new PromptRepository(db),
     pseuds: new PseudRepository(db),
@@ -24,6 +26,13 @@ export function createRepositories(db: Executor) {
 export type Repositories = ReturnType<typeof createRepositories>;
 
 export type { ChallengeListRow } from './challenge.repository';
+export type {
+  EntryCursor,
+  EntryFilter,
+  EntrySearch,
+  EntrySort,
+  FacetDimension,
+} from './entry-browse.repository';
 export type { EntryListRow } from './entry.repository';
 export type { Executor } from './executor';
 export type { OrganizerListRow } from './organizer.repository';

@@ -7,7 +7,7 @@ import type {
   PromptRowUpdate,
 } from '../tables/challenge.table';
 import type { Timestamp } from '../tables/user.table';
-import { needsRowLocks, type Executor } from './executor';
+import { isPostgres, type Executor } from './executor';
 
 export interface PromptListRow extends PromptRow {
   claim_count: number;
@@ -95,7 +95,9 @@ export class PromptRepository {
 
   /** Holds the prompt's row until the transaction ends, so concurrent claims queue up. */
   async lockForUpdate(id: number): Promise<void> {
-    if (!needsRowLocks(this.db)) return;
+    // PostgreSQL runs transactions side by side, so a read-then-write use case must lock the row
+    // it decides on; our SQLite connection runs one transaction at a time (and has no FOR UPDATE).
+    if (!isPostgres(this.db)) return;
     await this.db.selectFrom('prompt').select('id').where('id', '=', id).forUpdate().execute();
   }
 
