@@ -17,9 +17,11 @@ import { registerCommunityRoutes } from './routes/community.routes';
 import { carriesStory, registerEntryRoutes, STORY_BODY_LIMIT } from './routes/entry.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
+import { registerPreferenceRoutes } from './routes/preference.routes';
 import { registerPromptRoutes } from './routes/prompt.routes';
 import { AccountService } from './services/account.service';
 import { AuthService } from './services/auth.service';
+import { BrowseService } from './services/browse.service';
 import { ChallengeAccess } from './services/challenge-access';
 import { ChallengeService } from './services/challenge.service';
 import { CommunityService } from './services/community.service';
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps): Express {
   const communities = new CommunityService(store, challenges, clock);
   const entries = new EntryService(store, access, organizers, clock);
   const downloads = new DownloadService(entries);
+  const browse = new BrowseService(store, access, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -117,7 +120,8 @@ export function createApp(deps: AppDeps): Express {
   registerChallengeRoutes(api, { challenges, organizers, dashboards });
   registerPromptRoutes(api, { prompts, moderation });
   registerCommunityRoutes(api, communities);
-  registerEntryRoutes(api, { entries, downloads, challenges });
+  registerEntryRoutes(api, { entries, downloads, browse });
+  registerPreferenceRoutes(api, browse);
 
   let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   api.route(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RatingSchema } from './rating.schema';
+import { EntryFacetsSchema } from './browse.schema';
 import { ChallengeRulesSchema } from './rules.schema';
 
 // Re-exported for modules that import the scale from here.
@@ -85,6 +86,15 @@ export const EntrySummarySchema = z.object({
   summary: z.string().nullable(),
   promptId: z.number().int().nullable(),
   submittedAt: z.iso.datetime().nullable(),
+  /** Shown on every card, so readers see what they are choosing. */
+  warnings: z.array(z.string()),
+  warningsNone: z.boolean(),
+  fandoms: z.array(z.string()),
+  pairings: z.array(z.string()),
+  characters: z.array(z.string()),
+  kudos: z.number().int(),
+  /** For a search: an excerpt with the matches in <mark> (escaped text otherwise). */
+  snippetHtml: z.string().nullable(),
 });
 export type EntrySummary = z.infer<typeof EntrySummarySchema>;
 
@@ -111,3 +121,14 @@ export const ChallengeDetailSchema = ChallengeSummarySchema.extend({
   entries: z.array(EntrySummarySchema),
 });
 export type ChallengeDetail = z.infer<typeof ChallengeDetailSchema>;
+
+/** One page of a challenge's entry list. */
+export const EntryPageSchema = z.object({
+  entries: z.array(EntrySummarySchema),
+  /** Entries matching the filters (all pages). */
+  total: z.number().int(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+  facets: EntryFacetsSchema,
+});
+export type EntryPage = z.infer<typeof EntryPageSchema>;

@@ -10,3 +10,4 @@ export * from './organizer.schema';
 export * from './text.schema';
 export * from './community.schema';
 export * from './entry.schema';
+export * from './browse.schema';

@@ -8,7 +8,10 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 /** Who may call a route, as documented in OpenAPI and enforced by `requireUser`. */
 export type RouteAuth = 'public' | 'session';
 
-export interface RouteSpec<Body extends z.ZodType | undefined = z.ZodType | undefined> {
+export interface RouteSpec<
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+> {
   method: HttpMethod;
   /** Express path, e.g. `/challenges/:slug` (mounted under /api). */
   path: string;
@@ -16,6 +19,8 @@ export interface RouteSpec<Body extends z.ZodType | undefined = z.ZodType | unde
   tag: string;
   auth: RouteAuth;
   body?: Body;
+  /** Query parameters: parsed (400 naming the parameter) and documented like a body. */
+  query?: Query;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
@@ -24,10 +29,11 @@ export const problemResponse = (description: string) => ({ description, schema: 
 
 type Input<Body> = Body extends z.ZodType ? z.output<Body> : undefined;
 
-export type RouteHandler<Body> = (
+export type RouteHandler<Body, Query = undefined> = (
   req: Request,
   res: Response,
   input: Input<Body>,
+  query: Input<Query>,
 ) => Promise<void> | void;
 
 /**
@@ -38,15 +44,16 @@ export class ApiRouter {
   readonly router = Router();
   readonly specs: RouteSpec[] = [];
 
-  route<Body extends z.ZodType | undefined = undefined>(
-    spec: RouteSpec<Body>,
-    handler: RouteHandler<Body>,
-  ): void {
+  route<
+    Body extends z.ZodType | undefined = undefined,
+    Query extends z.ZodType | undefined = undefined,
+  >(spec: RouteSpec<Body, Query>, handler: RouteHandler<Body, Query>): void {
     this.specs.push(spec as RouteSpec);
     this.router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       if (spec.auth === 'session' && !res.locals.auth) throw AppError.unauthenticated();
       const input = spec.body ? parseBody(spec.body, req) : undefined;
-      await handler(req, res, input as Input<Body>);
+      const query = spec.query ? spec.query.parse(req.query) : undefined;
+      await handler(req, res, input as Input<Body>, query as Input<Query>);
       if (!res.headersSent) next();
     });
   }

@@ -71,10 +71,17 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, error.status, error.code, error.detail, error.errors);
     }
     if (error instanceof ZodError) {
-      const errors = error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.'),
-        message: issue.message,
-      }));
+      const errors = error.issues.flatMap((issue) => {
+        const path = issue.path.map(String).join('.');
+        // One error per unknown key, named, rather than one nameless error for the object.
+        if (issue.code === 'unrecognized_keys') {
+          return issue.keys.map((key) => ({
+            path: path ? `${path}.${key}` : key,
+            message: `“${key}” is not something this request takes.`,
+          }));
+        }
+        return [{ path, message: issue.message }];
+      });
       const fields = [...new Set(errors.map((e) => e.path || 'body'))].join(', ');
       return sendProblem(res, 400, 'VALIDATION_FAILED', `Check these fields: ${fields}.`, errors);
     }

@@ -11,6 +11,21 @@ function toOpenApiPath(path: string): { path: string; params: string[] } {
   return { path: `/api${converted}`, params };
 }
 
+/** Each property of a query schema as an OpenAPI query parameter. */
+function queryParameters(schema: z.ZodType | undefined) {
+  if (!schema) return [];
+  const json = jsonSchema(schema, 'input') as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   // OpenAPI 3.1 uses JSON Schema 2020-12, which is what zod emits.
   return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
@@ -48,14 +63,17 @@ export function buildOpenApiDocument(specs: readonly RouteSpec[]) {
       tags: [spec.tag],
       operationId: `${spec.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c?: string) => (c ? c.toUpperCase() : ''))}`,
       ...(spec.auth === 'session' ? { security: [{ sessionCookie: [] }, { bearerAuth: [] }] } : {}),
-      ...(params.length > 0
+      ...(params.length > 0 || spec.query
         ? {
-            parameters: params.map((name) => ({
-              name,
-              in: 'path',
-              required: true,
-              schema: { type: 'string' },
-            })),
+            parameters: [
+              ...params.map((name) => ({
+                name,
+                in: 'path',
+                required: true,
+                schema: { type: 'string' },
+              })),
+              ...queryParameters(spec.query),
+            ],
           }
         : {}),
       ...(spec.body

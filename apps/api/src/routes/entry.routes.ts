@@ -4,7 +4,8 @@ import { parseEntryHeader } from '@ficathon/core';
 import {
   ENTRY_LIMITS,
   EntryDetailSchema,
-  EntrySummarySchema,
+  EntryListQuerySchema,
+  EntryPageSchema,
   ParsedEntrySchema,
   ParseHeaderRequestSchema,
   RevisionDiffSchema,
@@ -15,7 +16,7 @@ import {
 import { problemResponse, type ApiRouter } from '../http/api-router';
 import { AppError } from '../http/app-error';
 import { idParam, requireAuth } from '../http/params';
-import type { ChallengeService } from '../services/challenge.service';
+import type { BrowseService } from '../services/browse.service';
 import type { DownloadFormat, DownloadService } from '../services/download.service';
 import type { EntryService } from '../services/entry.service';
 import { IMPORT_TYPES, importStoryFile } from '../services/story-import';
@@ -58,9 +59,9 @@ const zoneOf = (header: string | string[] | undefined) =>
 
 export function registerEntryRoutes(
   api: ApiRouter,
-  services: { entries: EntryService; downloads: DownloadService; challenges: ChallengeService },
+  services: { entries: EntryService; downloads: DownloadService; browse: BrowseService },
 ): void {
-  const { entries, downloads, challenges } = services;
+  const { entries, downloads, browse } = services;
   const slugOf = (params: Record<string, unknown>) => String(params.slug);
   api.route(
     {
@@ -111,20 +112,19 @@ export function registerEntryRoutes(
     {
       method: 'get',
       path: '/challenges/:slug/entries',
-      summary: 'The entries readers may see',
+      summary:
+        'The entries readers may see: filtered, sorted, searched, a page at a time, with facet counts',
       tag: 'entries',
       auth: 'public',
+      query: EntryListQuerySchema,
       responses: {
-        200: {
-          description: 'The entries.',
-          schema: z.object({ entries: z.array(EntrySummarySchema) }),
-        },
+        200: { description: 'A page of entries.', schema: EntryPageSchema },
+        400: problemResponse('An unknown parameter or value (named), or a broken cursor.'),
         404: problemResponse('No such challenge.'),
       },
     },
-    async (req, res) => {
-      const detail = await challenges.getChallenge(slugOf(req.params), res.locals.auth);
-      res.json({ entries: detail.entries });
+    async (req, res, _input, query) => {
+      res.json(await browse.listEntries(slugOf(req.params), res.locals.auth, query));
     },
   );
 

@@ -16,6 +16,7 @@ import type {
   EntryListRow,
   PromptListRow,
 } from '@ficathon/db';
+import { headerOf, snippetHtml } from './stored-header';
 
 /** Who is asking: serializers leave out what this viewer may not see. */
 export interface Viewer {
@@ -101,8 +102,10 @@ export function authorVisibleTo(
 export function serializeEntrySummary(
   entry: EntryListRow,
   context: { challenge: ChallengeRow; phase: ChallengePhase; viewer: Viewer },
+  snippet?: string,
 ): EntrySummary {
   const visible = authorVisibleTo(context.challenge, context.phase, context.viewer, entry.user_id);
+  const header = headerOf(entry);
   return {
     id: entry.id,
     title: entry.title,
@@ -112,6 +115,13 @@ export function serializeEntrySummary(
     summary: entry.summary,
     promptId: entry.prompt_id,
     submittedAt: entry.submitted_at,
+    warnings: header.warnings ?? [],
+    warningsNone: header.warningsNone === true,
+    fandoms: header.fandoms ?? [],
+    pairings: header.pairings ?? [],
+    characters: header.characters ?? [],
+    kudos: entry.kudos_count,
+    snippetHtml: snippet === undefined ? null : snippetHtml(snippet),
   };
 }
 

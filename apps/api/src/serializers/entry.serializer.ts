@@ -1,19 +1,13 @@
 import { renderSafeHtml } from '@ficathon/core';
 import type { ChallengeRow, EntryListRow, PromptRow } from '@ficathon/db';
 import {
-  StoredEntryHeaderSchema,
   type ChallengePhase,
   type EntryDetail,
   type RuleViolation,
   type StoredEntryHeader,
 } from '@ficathon/schema';
 import { authorVisibleTo, type Viewer } from './challenge.serializer';
-
-/** The stored header, read back through the schema (unknown keys from old rows are dropped). */
-export function headerOf(entry: { header_json: string }): StoredEntryHeader {
-  const parsed = StoredEntryHeaderSchema.safeParse(JSON.parse(entry.header_json));
-  return parsed.success ? parsed.data : { title: '' };
-}
+import { headerOf } from './stored-header';
 
 /**
  * The one place an entry is shaped for a viewer. Anonymity: the author's pseud (and anything in

@@ -1,6 +1,6 @@
 import { entryTagsOf, searchDocumentOf } from '@ficathon/core';
 import type { EntryRow, Repositories } from '@ficathon/db';
-import { headerOf } from '../serializers/entry.serializer';
+import { headerOf } from '../serializers/stored-header';
 
 /**
  * Brings an entry's filter tags and full-text index up to date with its saved text. Every write

@@ -3,6 +3,7 @@ import { EntryBrowseRepository } from './entry-browse.repository';
 import { EntryRepository } from './entry.repository';
 import type { Executor } from './executor';
 import { OrganizerRepository } from './organizer.repository';
+import { PreferenceRepository } from './preference.repository';
 import { PromptRepository } from './prompt.repository';
 import { PseudRepository } from './pseud.repository';
 import { RateLimitRepository } from './rate-limit.repository';
@@ -16,6 +17,7 @@ export function createRepositories(db: Executor) {
     entries: new EntryRepository(db),
     browse: new EntryBrowseRepository(db),
     organizers: new OrganizerRepository(db),
+    preferences: new PreferenceRepository(db),
     prompts: new PromptRepository(db),
     pseuds: new PseudRepository(db),
     rateLimits: new RateLimitRepository(db),
@@ -36,6 +38,7 @@ export type {
 export type { EntryListRow } from './entry.repository';
 export type { Executor } from './executor';
 export type { OrganizerListRow } from './organizer.repository';
+export type { StoredPreferences } from './preference.repository';
 export type { PromptListRow } from './prompt.repository';
 export type { RateLimitHit } from './rate-limit.repository';
 export type { SessionWithUser } from './session.repository';
