@@ -16,6 +16,6 @@ export function snippetHtml(snippet: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/\u0002/g, '<mark>')
-    .replace(/\u0003/g, '</mark>');
+    .replaceAll('\u0002', '<mark>')
+    .replaceAll('\u0003', '</mark>');
 }
