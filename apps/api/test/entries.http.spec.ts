@@ -667,7 +667,14 @@ describe.each(testDatabaseKinds())('writing entries over HTTP on %s', (kind) => 
       expect(created.body.body).toBe(body);
       expect(created.body.wordCount).toBeGreaterThan(300_000);
 
-      const edited = `${body.slice(0, 1_900_000)}`;
+      const checked = await request(t.app)
+        .post(`/api/challenges/${slug}/entries/check`)
+        .set(asUser(writer.token))
+        .send(story(writerPseud, { body }));
+      expect(checked.status).toBe(200);
+      expect(checked.body.wordCount).toBe(created.body.wordCount);
+
+      const edited = body.slice(0, 1_900_000);
       const saved = await putEntry(
         t.app,
         writer.token,
@@ -743,6 +750,63 @@ describe.each(testDatabaseKinds())('writing entries over HTTP on %s', (kind) => 
       expect(await myEntryCount()).toBe(before);
     });
 
+    it('answers 400 naming the header line whose text is over its length or holds NUL', async () => {
+      const before = await myEntryCount();
+      const res = await postEntry(
+        t.app,
+        writer.token,
+        slug,
+        story(writerPseud, {
+          header: {
+            title: title('Huge line'),
+            lines: [
+              { label: 'Summary', value: 's'.repeat(ENTRY_LIMITS.fieldMax + 1) },
+              { label: 'Rat\u0000ing', value: 'PG' },
+            ],
+          },
+        }),
+      );
+      expect(
+        res.status,
+        `answered ${res.status} ${String(res.body.code ?? 'with the entry')}`,
+      ).toBe(400);
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(errorPaths(res)).toEqual(['header.lines.0.value', 'header.lines.1.label']);
+      expect(await myEntryCount()).toBe(before);
+    });
+
+    // PostgreSQL ids are 32-bit; a larger id names nothing, as on SQLite.
+    const TOO_BIG = 99_999_999_999;
+
+    it('answers 404 for an entry or version id too large to exist', async () => {
+      const entry = await createEntry(
+        t.app,
+        writer.token,
+        slug,
+        story(writerPseud, { header: { title: title('Small ids') }, submit: true }),
+      );
+      const calls = [
+        getEntry(t.app, TOO_BIG, reader.token),
+        request(t.app).get(`/api/entries/${TOO_BIG}/download.txt`),
+        putEntry(t.app, writer.token, TOO_BIG, story(writerPseud)),
+        request(t.app)
+          .get(`/api/entries/${entry.id}/revisions/diff?from=${TOO_BIG}&to=${TOO_BIG}`)
+          .set(asUser(writer.token)),
+      ];
+      for (const res of await Promise.all(calls)) expectProblem(res, 404, 'NOT_FOUND');
+    });
+
+    it('answers 400 naming promptId for a prompt id too large to exist', async () => {
+      const res = await postEntry(
+        t.app,
+        writer.token,
+        slug,
+        story(writerPseud, { promptId: TOO_BIG }),
+      );
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(errorPaths(res)).toEqual(['promptId']);
+    });
+
     const HOSTILE =
       '<script>alert("x")</script><img src=x onerror=alert(1)><a href="javascript:alert(2)">click</a>';
 
@@ -764,6 +828,15 @@ describe.each(testDatabaseKinds())('writing entries over HTTP on %s', (kind) => 
           beta: HOSTILE,
           feedback: HOSTILE,
           epigraph: { text: HOSTILE, credit: `~ ${HOSTILE}` },
+          category: [HOSTILE],
+          genre: [HOSTILE],
+          tags: [HOSTILE],
+          endNotes: HOSTILE,
+          recipient: HOSTILE,
+          song: { title: HOSTILE, artist: HOSTILE },
+          series: { name: HOSTILE, part: 2 },
+          extra: { [`Label ${HOSTILE}`]: HOSTILE },
+          lines: [{ label: HOSTILE, value: HOSTILE }],
         };
         const body =
           `${HOSTILE}\n\n[click me](javascript:alert(4)) <div onclick="alert(5)">hi</div>\n\n` +

@@ -101,13 +101,30 @@ describe.each(testDatabaseKinds())('entry deadlines over HTTP on %s', (kind) => 
     expect(res.body.detail).not.toMatch(/17:00/);
   });
 
-  it('keeps the text as a draft, as the 409 tells the writer', async () => {
-    const { draft } = await closedWithDrafts();
+  it('changes nothing on a late submission, as the 409 tells the writer', async () => {
+    const { slug, draft } = await closedWithDrafts();
     const res = await submitDraft(draft, writer.token, writerPseud);
     expect(res.status).toBe(409);
-    expect(res.body.detail).toMatch(/kept as a draft/);
+    expect(res.body.detail).toMatch(/Nothing was changed/);
     const mine = await getEntry(t.app, draft.id, writer.token);
-    expect(mine.body).toMatchObject({ status: 'draft', body: 'The finished text.' });
+    expect(mine.body).toMatchObject({ status: 'draft', body: draft.body });
+
+    const direct = await postEntry(
+      t.app,
+      writer.token,
+      slug,
+      story(writerPseud, {
+        header: { title: 'Started too late' },
+        body: 'Late words.',
+        submit: true,
+      }),
+    );
+    expect(direct.status).toBe(409);
+    expect(direct.body.detail).toMatch(/Nothing was changed/);
+    const listed = await request(t.app).get('/api/me/entries').set(asUser(writer.token));
+    expect(listed.body.entries).not.toContainEqual(
+      expect.objectContaining({ title: 'Started too late' }),
+    );
   });
 
   it('still saves a draft after the deadline', async () => {
@@ -174,6 +191,22 @@ describe.each(testDatabaseKinds())('entry deadlines over HTTP on %s', (kind) => 
     expectProblem(edit, 409, 'DEADLINE_PASSED');
     const seen = await getEntry(t.app, entry.id);
     expect(seen.body.bodyHtml).not.toContain('Rewritten late.');
+  });
+
+  it('refuses to save a draft once voting has begun, as canEdit says', async () => {
+    const { draft } = await closedWithDrafts();
+    setTime(new Date('2030-01-26T12:00:00.000Z'));
+    const mine = await getEntry(t.app, draft.id, writer.token);
+    expect(mine.body).toMatchObject({ status: 'draft', canEdit: false });
+    const res = await putEntry(
+      t.app,
+      writer.token,
+      draft.id,
+      story(writerPseud, { header: { title: draft.title }, body: 'Written during the vote.' }),
+    );
+    expectProblem(res, 409, 'WRONG_PHASE');
+    const after = await getEntry(t.app, draft.id, writer.token);
+    expect(after.body.body).toBe(story(writerPseud).body);
   });
 
   it('refuses a submission before the challenge opens with 409 WRONG_PHASE', async () => {

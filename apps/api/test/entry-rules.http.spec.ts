@@ -374,6 +374,36 @@ describe.each(testDatabaseKinds())('entry rules over HTTP on %s', (kind) => {
     expect((await check(entry.id)).body.violations).toEqual([]);
   });
 
+  it('does not let the live check borrow another writer’s exception', async () => {
+    const { slug, promptId } = await strictChallenge();
+    await claim(slug, promptId, rival.token);
+    const rivals = await createEntry(t.app, rival.token, slug, {
+      ...compliant(rivalPseud, promptId, 'Rival with exception'),
+      submit: true,
+    });
+    const granted = await request(t.app)
+      .post(`/api/entries/${rivals.id}/exceptions`)
+      .set(asUser(organizer.token))
+      .send({ rule: 'allowed_rating' });
+    expect(granted.status).toBe(200);
+
+    await claim(slug, promptId);
+    const explicit = {
+      ...compliant(writerPseud, promptId),
+      header: { ...compliant(writerPseud, promptId).header, rating: 'Explicit' },
+    };
+    const res = await request(t.app)
+      .post(`/api/challenges/${slug}/entries/check`)
+      .set(asUser(writer.token))
+      .send({ ...explicit, entryId: rivals.id });
+    // Either the foreign entry id is refused, or it changes nothing.
+    if (res.status === 200) {
+      expect(rulesOf((res.body as RuleCheckResponse).violations)).toEqual(['allowed_rating']);
+    } else {
+      expect([403, 404], JSON.stringify(res.body)).toContain(res.status);
+    }
+  });
+
   it('lists the writer’s entries across challenges with status and rule problems', async () => {
     const a = await strictChallenge();
     const b = await strictChallenge({ minWords: 100 });

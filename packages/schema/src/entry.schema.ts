@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntryHeaderLineSchema } from './header.schema';
+import { IdSchema } from './id.schema';
 import { RatingSchema } from './rating.schema';
 import { RuleViolationSchema } from './rules.schema';
 import { multiLine, singleLine } from './text.schema';
@@ -71,14 +71,18 @@ export const EntryHeaderInputSchema = z.object({
   song: z.object({ title: line.optional(), artist: line.optional() }).optional(),
   series: z.object({ name: line, part: z.number().int().nonnegative().optional() }).optional(),
   extra: z.record(line, field).optional(),
-  lines: z.array(EntryHeaderLineSchema).max(500).optional(),
+  /** The pasted header's labelled lines, as the parser read them. */
+  lines: z
+    .array(z.object({ label: line, value: field }))
+    .max(500)
+    .optional(),
 });
 export type EntryHeaderInput = z.infer<typeof EntryHeaderInputSchema>;
 
 export const SaveEntryRequestSchema = z.object({
   /** The pseud to post under; it must be one of yours. */
-  pseudId: z.number({ error: 'Choose the pseud to post under.' }).int(),
-  promptId: z.number().int().nullable().default(null),
+  pseudId: IdSchema,
+  promptId: IdSchema.nullable().default(null),
   header: EntryHeaderInputSchema,
   body: z.string({ error: 'Paste or write your story.' }).refine(...multiLine),
   bodyFormat: BodyFormatSchema.default('text'),

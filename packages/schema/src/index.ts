@@ -11,3 +11,4 @@ export * from './text.schema';
 export * from './community.schema';
 export * from './entry.schema';
 export * from './browse.schema';
+export * from './id.schema';

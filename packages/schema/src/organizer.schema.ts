@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { multiLine, singleLine } from './text.schema';
 import { PromptKindSchema } from './challenge.schema';
+import { IdSchema } from './id.schema';
 import { ChallengeRulesSchema } from './rules.schema';
 
 export const CHALLENGE_LIMITS = {
@@ -168,7 +169,7 @@ export type PromptInputDraft = z.input<typeof PromptInputSchema>;
 
 export const ReorderPromptsRequestSchema = z.object({
   /** Every prompt id of the challenge, in the new order. */
-  promptIds: z.array(z.number().int()).min(1).max(CHALLENGE_LIMITS.promptsMax),
+  promptIds: z.array(IdSchema).min(1).max(CHALLENGE_LIMITS.promptsMax),
 });
 
 export const ImportPromptsRequestSchema = z.object({

@@ -39,6 +39,13 @@ describe('control characters', () => {
     expect(paths(CreatePseudRequestSchema.safeParse({ name: 'Two\nlines' }))).toEqual(['name']);
   });
 
+  it('are refused with the noncharacters and unpaired surrogates no XML or UTF-8 can hold', () => {
+    for (const bad of ['x\uFFFE', 'x\uFFFF', 'lone \uD800 high', 'lone \uDC00 low']) {
+      expect(paths(CreatePseudRequestSchema.safeParse({ name: bad }))).toEqual(['name']);
+    }
+    expect(CreatePseudRequestSchema.safeParse({ name: 'Emoji 😀 and Zoë' }).success).toBe(true);
+  });
+
   it('are refused in multi-line fields except tab and line breaks', () => {
     const reason = (text: string) =>
       ModerationRequestSchema.safeParse({ action: 'reject', reason: text });

@@ -4,6 +4,7 @@ import { parseEntryHeader } from '@ficathon/core';
 import {
   ENTRY_LIMITS,
   EntryDetailSchema,
+  IdSchema,
   EntryListQuerySchema,
   EntryPageSchema,
   ParsedEntrySchema,
@@ -15,7 +16,7 @@ import {
 } from '@ficathon/schema';
 import { problemResponse, type ApiRouter } from '../http/api-router';
 import { AppError } from '../http/app-error';
-import { idParam, requireAuth } from '../http/params';
+import { asId, idParam, requireAuth } from '../http/params';
 import type { BrowseService } from '../services/browse.service';
 import type { DownloadFormat, DownloadService } from '../services/download.service';
 import type { EntryService } from '../services/entry.service';
@@ -164,7 +165,7 @@ export function registerEntryRoutes(
       summary: 'Check a draft against the challenge’s rules without saving it',
       tag: 'entries',
       auth: 'session',
-      body: SaveEntryRequestSchema.extend({ entryId: z.number().int().nullable().default(null) }),
+      body: SaveEntryRequestSchema.extend({ entryId: IdSchema.nullable().default(null) }),
       responses: {
         200: { description: 'Word count and broken rules.', schema: RuleCheckResponseSchema },
         400: problemResponse('A field is invalid.'),
@@ -173,6 +174,7 @@ export function registerEntryRoutes(
       },
     },
     async (req, res, input) => {
+      requireStoryLength(input.body);
       res.json(
         await entries.check(requireAuth(res.locals.auth), slugOf(req.params), input, input.entryId),
       );
@@ -313,14 +315,18 @@ export function registerEntryRoutes(
     async (req, res) => {
       const revision = (name: string) => {
         const raw = String(req.query[name] ?? '');
-        if (!/^[1-9]\d{0,15}$/.test(raw)) {
+        const id = asId(raw);
+        // A well-formed number that no row can have names nothing: 404, like any unknown version.
+        if (id === undefined && /^[1-9]\d{0,29}$/.test(raw))
+          throw AppError.notFound('There is no such version of this entry.');
+        if (id === undefined) {
           throw AppError.badRequest(
             'VALIDATION_FAILED',
             `Give the version to compare as ?${name}=<id>.`,
             [{ path: name, message: 'Choose a version.' }],
           );
         }
-        return Number(raw);
+        return id;
       };
       res.json(
         await entries.diff(

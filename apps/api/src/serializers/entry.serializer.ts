@@ -1,13 +1,8 @@
 import { renderSafeHtml } from '@ficathon/core';
 import type { ChallengeRow, EntryListRow, PromptRow } from '@ficathon/db';
-import {
-  type ChallengePhase,
-  type EntryDetail,
-  type RuleViolation,
-  type StoredEntryHeader,
-} from '@ficathon/schema';
+import { type ChallengePhase, type EntryDetail, type RuleViolation } from '@ficathon/schema';
 import { authorVisibleTo, type Viewer } from './challenge.serializer';
-import { headerOf } from './stored-header';
+import { headerOf, headerWithoutAuthor } from './stored-header';
 
 /**
  * The one place an entry is shaped for a viewer. Anonymity: the author's pseud (and anything in
@@ -28,13 +23,8 @@ export function serializeEntryDetail(parts: {
   const privileged = isMine || viewer.role != null;
   const showAuthor = authorVisibleTo(challenge, phase, viewer, entry.user_id);
   const header = headerOf(entry);
-  // A pasted header may name its author (`By:` lines, `authors`); hide those with the pseud.
-  const visibleHeader: StoredEntryHeader = showAuthor
-    ? header
-    : {
-        ...header,
-        lines: header.lines?.filter((line) => !/^(by|author|written by)/i.test(line.label)),
-      };
+  // A pasted header may name its author (`By:` lines); hide those with the pseud.
+  const visibleHeader = showAuthor ? header : headerWithoutAuthor(header);
   return {
     id: entry.id,
     challenge: {

@@ -3,6 +3,7 @@ import type { EntryListRow, Store } from '@ficathon/db';
 import type { Dashboard, RevealPreview } from '@ficathon/schema';
 import { stringify } from 'csv-stringify/sync';
 import { authorVisibleTo } from '../serializers/challenge.serializer';
+import { headerOf, headerWithoutAuthor } from '../serializers/stored-header';
 import type { Authenticated } from './auth.service';
 import type { ChallengeAccess, ChallengeInContext } from './challenge-access';
 import { violationsOfStoredEntries } from './stored-entry-rules';
@@ -189,19 +190,19 @@ export class DashboardService {
     promptTitle: Map<number, string>,
   ): ExportedEntry {
     const viewer = { userId: auth.user.id, role: context.role };
+    const showAuthor = authorVisibleTo(context.challenge, context.phase, viewer, entry.user_id);
+    const header = headerOf(entry);
     return {
       id: entry.id,
       title: entry.title,
-      author: authorVisibleTo(context.challenge, context.phase, viewer, entry.user_id)
-        ? entry.pseud_name
-        : null,
+      author: showAuthor ? entry.pseud_name : null,
       status: entry.status,
       rating: entry.rating,
       ratingRaw: entry.rating_raw,
       wordCount: entry.word_count,
       prompt: entry.prompt_id === null ? null : (promptTitle.get(entry.prompt_id) ?? null),
       submittedAt: entry.submitted_at,
-      header: JSON.parse(entry.header_json) as Record<string, unknown>,
+      header: showAuthor ? header : headerWithoutAuthor(header),
     };
   }
 }

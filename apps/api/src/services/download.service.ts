@@ -95,14 +95,19 @@ function fileBase(title: string, id: number): string {
 }
 
 async function renderEpub(doc: EntryDocument, entry: EntryDetail): Promise<Buffer> {
-  const { headerHtml, bodyHtml } = renderEntryHtmlParts(doc);
+  const parts = renderEntryHtmlParts(doc);
+  // The EPUB library re-serializes our HTML and writes ">" out raw, and "]]>" may not appear in
+  // XHTML text; a word joiner (invisible, U+2060) between "]]" and ">" keeps the book valid.
+  const [headerHtml, bodyHtml] = [parts.headerHtml, parts.bodyHtml].map((html) =>
+    html.replaceAll(']]&gt;', ']]\u2060&gt;'),
+  );
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ficathon-epub-'));
   const file = path.join(dir, 'entry.epub');
   try {
     const epub = new EPub(
       {
         title: entry.title,
-        description: entry.header.summary ?? entry.title,
+        description: (entry.header.summary ?? entry.title).replaceAll(']]>', ']]\u2060>'),
         author: doc.author ?? 'Anonymous',
         publisher: 'Ficathon',
         lang: 'en',

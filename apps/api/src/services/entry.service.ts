@@ -34,6 +34,9 @@ import { candidateOf } from './stored-entry-rules';
 /** Statuses that count toward per-writer and per-prompt limits. */
 const LIVE: readonly EntryStatus[] = ['submitted', 'approved'];
 
+/** A draft can be written from the announcement until voting begins (extensions may follow closing). */
+const DRAFT_PHASES = ['announced', 'open', 'closed'] as const;
+
 export interface MyEntry {
   id: number;
   title: string;
@@ -64,7 +67,7 @@ export class EntryService {
   ): Promise<EntryDetail> {
     return this.store.transaction(async (repos) => {
       const context = await this.access.load(slug, auth, repos);
-      requirePhase(context, 'start an entry', ['announced', 'open', 'closed']);
+      requirePhase(context, 'start an entry', DRAFT_PHASES);
       await this.requireOwnPseud(repos, auth, input.pseudId);
       const fields = await this.prepare(repos, context, input);
       const now = this.now();
@@ -106,6 +109,7 @@ export class EntryService {
       await this.requireOwnPseud(repos, auth, input.pseudId);
       const fields = await this.prepare(repos, context, input);
       const submitting = input.submit || entry.status !== 'draft';
+      if (!submitting) requirePhase(context, 'change a draft', DRAFT_PHASES);
       if (submitting) {
         // Editing a submitted entry is allowed only while submissions are open for this writer.
         await this.requireWindow(repos, context, auth, viewerZone);
@@ -169,7 +173,10 @@ export class EntryService {
     const repos = this.store.repos;
     const context = await this.access.load(slug, auth, repos);
     const fields = await this.prepare(repos, context, input);
-    const exceptions = entryId === null ? [] : await repos.entries.listExceptions(entryId);
+    // Only the writer's own entry lends its exceptions (and its place in the counts).
+    const own = entryId === null ? undefined : await repos.entries.findById(entryId);
+    if (own && own.user_id !== auth.user.id) throw AppError.notFound('There is no such entry.');
+    const exceptions = own ? await repos.entries.listExceptions(own.id) : [];
     const violations = await this.violations(
       repos,
       context,
@@ -383,9 +390,14 @@ export class EntryService {
     exceptions: readonly string[],
   ): Promise<RuleViolation[]> {
     const now = this.now();
-    const live = (await repos.entries.listByChallenge(context.challenge.id, LIVE)).filter(
-      (e) => e.id !== entryId,
-    );
+    const [otherEntriesByWriter, otherEntriesOnPrompt] = await Promise.all([
+      repos.entries.countOthers(context.challenge.id, LIVE, entryId, { userId: writerId }),
+      candidate.promptId === null
+        ? 0
+        : repos.entries.countOthers(context.challenge.id, LIVE, entryId, {
+            promptId: candidate.promptId,
+          }),
+    ]);
     const prompt =
       candidate.promptId === null
         ? undefined
@@ -397,11 +409,8 @@ export class EntryService {
     return evaluateEntryRules(rulesOf(context.challenge), candidate, {
       prompt: prompt ? { kind: prompt.kind, body: prompt.body } : null,
       writerHasClaim: claim !== undefined,
-      otherEntriesByWriter: live.filter((e) => e.user_id === writerId).length,
-      otherEntriesOnPrompt:
-        candidate.promptId === null
-          ? 0
-          : live.filter((e) => e.prompt_id === candidate.promptId).length,
+      otherEntriesByWriter,
+      otherEntriesOnPrompt,
     }).filter((violation) => !exceptions.includes(violation.rule));
   }
 
@@ -446,17 +455,21 @@ export class EntryService {
     const deadline = extension ? new Date(extension.until) : submissionsCloseAt(schedule);
     const zone =
       viewerZone && isValidTimeZone(viewerZone) ? viewerZone : context.challenge.time_zone;
+    // Intl refuses dateStyle together with timeZoneName, so the parts are named one by one.
     const when = deadline
       ? new Intl.DateTimeFormat('en-GB', {
-          dateStyle: 'long',
-          timeStyle: 'short',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
           timeZone: ianaZoneOf(zone),
           timeZoneName: 'short',
         }).format(deadline)
       : 'already';
     throw AppError.conflict(
       'DEADLINE_PASSED',
-      `Submissions closed on ${when}. Your text is kept as a draft; ask the organizers for an extension.`,
+      `Submissions closed on ${when}. Nothing was changed; ask the organizers for an extension.`,
     );
   }
 

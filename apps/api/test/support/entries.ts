@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Stream } from 'node:stream';
 import { crc32, inflateRawSync } from 'node:zlib';
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
@@ -194,10 +195,7 @@ export async function publicTitles(app: Express, slug: string, token?: string): 
 }
 
 /** supertest parser that keeps a binary response as a Buffer. */
-export function binaryParser(
-  res: NodeJS.ReadableStream,
-  done: (error: Error | null, body: Buffer) => void,
-): void {
+export function binaryParser(res: Stream, done: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));

@@ -47,6 +47,27 @@ export class EntryRepository {
     }));
   }
 
+  /** Entries in the given statuses other than `exceptId`, by one writer or on one prompt. */
+  async countOthers(
+    challengeId: number,
+    statuses: readonly EntryStatus[],
+    exceptId: number | null,
+    by: { userId: number } | { promptId: number },
+  ): Promise<number> {
+    let query = this.db
+      .selectFrom('entry')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('challenge_id', '=', challengeId)
+      .where('status', 'in', statuses)
+      .where('id', '!=', exceptId ?? -1);
+    query =
+      'userId' in by
+        ? query.where('user_id', '=', by.userId)
+        : query.where('prompt_id', '=', by.promptId);
+    const { n } = await query.executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
   findById(id: number): Promise<EntryRow | undefined> {
     return this.db.selectFrom('entry').selectAll().where('id', '=', id).executeTakeFirst();
   }
