@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './routes/auth.routes';
 import { registerChallengeRoutes } from './routes/challenge.routes';
 import { registerCommunityRoutes } from './routes/community.routes';
 import { carriesStory, registerEntryRoutes, STORY_BODY_LIMIT } from './routes/entry.routes';
+import { registerFeedbackRoutes } from './routes/feedback.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
 import { registerPreferenceRoutes } from './routes/preference.routes';
@@ -27,6 +28,7 @@ import { ChallengeService } from './services/challenge.service';
 import { CommunityService } from './services/community.service';
 import { DashboardService } from './services/dashboard.service';
 import { DownloadService } from './services/download.service';
+import { FeedbackService } from './services/feedback.service';
 import { EntryService } from './services/entry.service';
 import { ModerationService } from './services/moderation.service';
 import { OrganizerService } from './services/organizer.service';
@@ -42,7 +44,8 @@ export interface AppDeps {
   trustProxy?: string;
   clock?: () => Date;
   passwords?: PasswordHasher;
-  rateLimits?: RateLimitRules;
+  /** Overrides of the default rate limits, rule by rule. */
+  rateLimits?: Partial<RateLimitRules>;
 }
 
 /** Builds the API (no listening): main.ts serves it, tests drive it with supertest. */
@@ -50,7 +53,7 @@ export function createApp(deps: AppDeps): Express {
   const clock = deps.clock ?? (() => new Date());
   const { store, logger } = deps;
   const secureCookies = deps.origins.some((origin) => origin.startsWith('https:'));
-  const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const rateLimits: RateLimitRules = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
 
   const auth = new AuthService(store, deps.passwords ?? argon2Hasher, clock);
   const accounts = new AccountService(store, clock);
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const entries = new EntryService(store, access, organizers, clock);
   const downloads = new DownloadService(entries);
   const browse = new BrowseService(store, access, clock);
+  const feedback = new FeedbackService(store, access, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -122,6 +126,10 @@ export function createApp(deps: AppDeps): Express {
   registerCommunityRoutes(api, communities);
   registerEntryRoutes(api, { entries, downloads, browse });
   registerPreferenceRoutes(api, browse);
+  registerFeedbackRoutes(api, feedback, {
+    kudos: createRateLimiter('kudos', rateLimits.kudos, store.repos.rateLimits, clock),
+    comments: createRateLimiter('comments', rateLimits.comments, store.repos.rateLimits, clock),
+  });
 
   let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   api.route(

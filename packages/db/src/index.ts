@@ -16,6 +16,8 @@ export type {
   PromptRowUpdate,
 } from './tables/challenge.table';
 export type {
+  CommentRow,
+  NotificationRow,
   EntryRevisionRow,
   EntryRow,
   EntryRowUpdate,

@@ -11,4 +11,5 @@ export * from './text.schema';
 export * from './community.schema';
 export * from './entry.schema';
 export * from './browse.schema';
+export * from './feedback.schema';
 export * from './id.schema';

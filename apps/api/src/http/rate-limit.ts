@@ -16,12 +16,17 @@ export interface RateLimitRule {
 export interface RateLimitRules {
   login: RateLimitRule;
   signup: RateLimitRule;
+  kudos: RateLimitRule;
+  comments: RateLimitRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   // Failed attempts only (successful sign-ins are not counted): enough for typos, not for guessing.
   login: { limit: 10, windowMs: 15 * 60_000 },
   signup: { limit: 5, windowMs: 60 * 60_000 },
+  // Generous for a reader going through a whole challenge, not for a script.
+  kudos: { limit: 120, windowMs: 60 * 60_000 },
+  comments: { limit: 20, windowMs: 10 * 60_000 },
 };
 
 /**

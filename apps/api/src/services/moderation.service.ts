@@ -34,6 +34,17 @@ const ACTS: Record<
   },
 };
 
+/** What the writer is told of each decision (the organizers' reason included). */
+const MODERATION_NOTICE: Record<
+  ModerationRequest['action'],
+  (title: string, note: string | null) => string
+> = {
+  approve: (title) => `“${title}” was approved and is now public.`,
+  reject: (title, note) => `“${title}” was not accepted: ${note}`,
+  request_changes: (title, note) => `The organizers asked for changes to “${title}”: ${note}`,
+  disqualify: (title, note) => `“${title}” was disqualified: ${note}`,
+};
+
 export class ModerationService {
   constructor(
     private readonly store: Store,
@@ -83,6 +94,14 @@ export class ModerationService {
         status: act.to,
         moderation_note: note,
         updated_at: now,
+      });
+      await repos.feedback.notify({
+        user_id: entry.user_id,
+        kind: 'moderation',
+        entry_id: entry.id,
+        challenge_id: context.challenge.id,
+        text: MODERATION_NOTICE[input.action](entry.title, note),
+        created_at: now,
       });
       await this.organizers.audit(repos, context.challenge.id, auth, act.audit, {
         entry: entry.title,

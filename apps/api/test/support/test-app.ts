@@ -14,6 +14,8 @@ export const SITE_ORIGIN = 'http://localhost:3000';
 
 /** Limits no ordinary test reaches; rate-limit tests build an app with their own. */
 export const HIGH_RATE_LIMITS: RateLimitRules = {
+  kudos: { limit: 1000, windowMs: 60_000 },
+  comments: { limit: 1000, windowMs: 60_000 },
   login: { limit: 1000, windowMs: 60_000 },
   signup: { limit: 1000, windowMs: 60_000 },
 };

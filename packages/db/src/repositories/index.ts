@@ -2,6 +2,7 @@ import { ChallengeRepository } from './challenge.repository';
 import { EntryBrowseRepository } from './entry-browse.repository';
 import { EntryRepository } from './entry.repository';
 import type { Executor } from './executor';
+import { FeedbackRepository } from './feedback.repository';
 import { OrganizerRepository } from './organizer.repository';
 import { PreferenceRepository } from './preference.repository';
 import { PromptRepository } from './prompt.repository';
@@ -16,6 +17,7 @@ export function createRepositories(db: Executor) {
     challenges: new ChallengeRepository(db),
     entries: new EntryRepository(db),
     browse: new EntryBrowseRepository(db),
+    feedback: new FeedbackRepository(db),
     organizers: new OrganizerRepository(db),
     preferences: new PreferenceRepository(db),
     prompts: new PromptRepository(db),
@@ -36,6 +38,7 @@ export type {
   FacetDimension,
 } from './entry-browse.repository';
 export type { EntryListRow } from './entry.repository';
+export type { CommentListRow } from './feedback.repository';
 export type { Executor } from './executor';
 export type { OrganizerListRow } from './organizer.repository';
 export type { StoredPreferences } from './preference.repository';
