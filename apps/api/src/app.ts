@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './routes/auth.routes';
 import { registerChallengeRoutes } from './routes/challenge.routes';
 import { registerCommunityRoutes } from './routes/community.routes';
 import { carriesStory, registerEntryRoutes, STORY_BODY_LIMIT } from './routes/entry.routes';
+import { registerFeedRoutes } from './routes/feed.routes';
 import { registerFeedbackRoutes } from './routes/feedback.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
@@ -28,6 +29,7 @@ import { ChallengeService } from './services/challenge.service';
 import { CommunityService } from './services/community.service';
 import { DashboardService } from './services/dashboard.service';
 import { DownloadService } from './services/download.service';
+import { FeedService } from './services/feed.service';
 import { FeedbackService } from './services/feedback.service';
 import { EntryService } from './services/entry.service';
 import { ModerationService } from './services/moderation.service';
@@ -68,6 +70,8 @@ export function createApp(deps: AppDeps): Express {
   const downloads = new DownloadService(entries);
   const browse = new BrowseService(store, access, clock);
   const feedback = new FeedbackService(store, access, clock);
+  // Links in feeds point at the public site.
+  const feeds = new FeedService(store, access, clock, deps.origins[0] ?? 'http://localhost:3000');
 
   const app = express();
   app.disable('x-powered-by');
@@ -126,6 +130,7 @@ export function createApp(deps: AppDeps): Express {
   registerCommunityRoutes(api, communities);
   registerEntryRoutes(api, { entries, downloads, browse });
   registerPreferenceRoutes(api, browse);
+  registerFeedRoutes(api, feeds);
   registerFeedbackRoutes(api, feedback, {
     kudos: createRateLimiter('kudos', rateLimits.kudos, store.repos.rateLimits, clock),
     comments: createRateLimiter('comments', rateLimits.comments, store.repos.rateLimits, clock),
