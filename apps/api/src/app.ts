@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const dashboards = new DashboardService(store, access, clock);
   const communities = new CommunityService(store, challenges, clock);
   const entries = new EntryService(store, access, organizers, clock);
-  const downloads = new DownloadService(entries);
+  const downloads = new DownloadService(entries, store, access);
   const browse = new BrowseService(store, access, clock);
   const feedback = new FeedbackService(store, access, clock);
   // Links in feeds point at the public site.

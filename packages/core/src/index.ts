@@ -11,3 +11,4 @@ export * from './phases/schedule-problems';
 export * from './render/entry-document';
 export * from './search/entry-index';
 export * from './search/search-query';
+export * from './policy/archive-permission';

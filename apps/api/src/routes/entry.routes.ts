@@ -366,6 +366,30 @@ export function registerEntryRoutes(
     },
   );
 
+  api.route(
+    {
+      method: 'get',
+      path: '/challenges/:slug/anthology.epub',
+      summary: 'The anthology (EPUB): entries whose writers allowed archiving, after the results',
+      tag: 'entries',
+      auth: 'public',
+      responses: {
+        200: { description: 'The EPUB.', contentType: 'application/epub+zip' },
+        403: problemResponse('Adult content not confirmed (?confirmAdult=true).'),
+        404: problemResponse('No such challenge.'),
+        409: problemResponse('Results not published yet, or no entry may be archived.'),
+      },
+    },
+    async (req, res) => {
+      const file = await downloads.anthology(
+        res.locals.auth,
+        slugOf(req.params),
+        req.query.confirmAdult === 'true',
+      );
+      res.attachment(file.fileName).type(file.contentType).send(file.content);
+    },
+  );
+
   for (const format of ['txt', 'html', 'epub'] as const satisfies readonly DownloadFormat[]) {
     api.route(
       {

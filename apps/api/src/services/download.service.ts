@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  allowsArchiving,
   gateRating,
+  publicEntryStatuses,
   renderEntryHtmlDocument,
   renderEntryHtmlParts,
   renderEntryText,
@@ -13,6 +15,10 @@ import type { EntryDetail } from '@ficathon/schema';
 import { AppError } from '../http/app-error';
 import type { Authenticated } from './auth.service';
 import type { EntryService } from './entry.service';
+import { requirePhase, type ChallengeAccess } from './challenge-access';
+import type { Store } from '@ficathon/db';
+import { authorVisibleTo } from '../serializers/challenge.serializer';
+import { headerOf } from '../serializers/stored-header';
 
 export type DownloadFormat = 'txt' | 'html' | 'epub';
 
@@ -26,7 +32,11 @@ const GATED = new Set(['mature', 'explicit']);
 
 /** One entry as a file: the same visibility, anonymity and adult-content gate as the reading page. */
 export class DownloadService {
-  constructor(private readonly entries: EntryService) {}
+  constructor(
+    private readonly entries: EntryService,
+    private readonly store: Store,
+    private readonly access: ChallengeAccess,
+  ) {}
 
   async download(
     auth: Authenticated | null,
@@ -66,11 +76,73 @@ export class DownloadService {
         return {
           fileName: `${base}.epub`,
           contentType: 'application/epub+zip',
-          content: await renderEpub(doc, entry),
+          content: await writeEpub({
+            title: entry.title,
+            description: entry.header.summary ?? entry.title,
+            author: doc.author ?? 'Anonymous',
+            chapters: [chapterOf(doc)],
+          }),
         };
     }
   }
+
+  /**
+   * The challenge's anthology, once results are out: every public entry whose writer allowed
+   * archiving, in title order, each with its header, authors as the results reveal them.
+   */
+  async anthology(
+    auth: Authenticated | null,
+    slug: string,
+    confirmedAdult: boolean,
+  ): Promise<Download> {
+    const context = await this.access.load(slug, auth);
+    requirePhase(context, 'download the anthology', ['results', 'archived']);
+    const { challenge, phase } = context;
+    const rows = await this.store.repos.browse.page(
+      { challengeId: challenge.id, statuses: publicEntryStatuses(challenge.moderated === 1) },
+      'title',
+      null,
+      ANTHOLOGY_MAX,
+    );
+    const included = rows.filter((row) => allowsArchiving(headerOf(row).archive));
+    if (included.length === 0) {
+      throw AppError.conflict(
+        'EMPTY_ANTHOLOGY',
+        'No writer in this challenge has allowed archiving, so there is no anthology.',
+      );
+    }
+    if (!confirmedAdult && included.some((row) => GATED.has(gateRating(row.rating)))) {
+      throw AppError.forbidden(
+        'ADULT_CONTENT',
+        'The anthology includes adult work. Confirm you want to read adult content to download it.',
+      );
+    }
+    const viewer = { userId: auth?.user.id ?? null, role: context.role };
+    const chapters = included.map((row) =>
+      chapterOf({
+        header: headerOf(row),
+        author: authorVisibleTo(challenge, phase, viewer, row.user_id) ? row.pseud_name : null,
+        body: row.body,
+        bodyFormat: row.body_format,
+        challengeTitle: challenge.title,
+        promptTitle: null,
+      }),
+    );
+    return {
+      fileName: `${challenge.slug}-anthology.epub`,
+      contentType: 'application/epub+zip',
+      content: await writeEpub({
+        title: challenge.title,
+        description: `${included.length} entries of ${challenge.title}.`,
+        author: [...new Set(chapters.map((chapter) => chapter.author))],
+        chapters,
+      }),
+    };
+  }
 }
+
+// A generous bound for one book; a challenge with more entries gets the first this many by title.
+const ANTHOLOGY_MAX = 1_000;
 
 function documentOf(entry: EntryDetail, body: string): EntryDocument {
   return {
@@ -94,27 +166,42 @@ function fileBase(title: string, id: number): string {
   return `${slug || 'entry'}-${id}`;
 }
 
-async function renderEpub(doc: EntryDocument, entry: EntryDetail): Promise<Buffer> {
-  const parts = renderEntryHtmlParts(doc);
-  // The EPUB library re-serializes our HTML and writes ">" out raw, and "]]>" may not appear in
-  // XHTML text; a word joiner (invisible, U+2060) between "]]" and ">" keeps the book valid.
-  const [headerHtml, bodyHtml] = [parts.headerHtml, parts.bodyHtml].map((html) =>
-    html.replaceAll(']]&gt;', ']]\u2060&gt;'),
-  );
+/** One entry as an EPUB chapter: its header and its story. */
+function chapterOf(doc: EntryDocument): { title: string; author: string; data: string } {
+  const { headerHtml, bodyHtml } = renderEntryHtmlParts(doc);
+  return {
+    title: doc.header.title,
+    author: doc.author ?? 'Anonymous',
+    data: `${headerHtml}\n${bodyHtml}`,
+  };
+}
+
+// The EPUB library re-serializes our HTML and writes ">" out raw, and "]]>" may not appear in
+// XHTML text; a word joiner (invisible, U+2060) between "]]" and ">" keeps the book valid.
+const xmlSafe = (text: string) =>
+  text.replaceAll(']]&gt;', ']]\u2060&gt;').replaceAll(']]>', ']]\u2060>');
+
+/** Writes an EPUB 3 book (valid per epubcheck) and returns its bytes. */
+async function writeEpub(book: {
+  title: string;
+  description: string;
+  author: string | string[];
+  chapters: { title: string; author: string; data: string }[];
+}): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ficathon-epub-'));
-  const file = path.join(dir, 'entry.epub');
+  const file = path.join(dir, 'book.epub');
   try {
     const epub = new EPub(
       {
-        title: entry.title,
-        description: (entry.header.summary ?? entry.title).replaceAll(']]>', ']]\u2060>'),
-        author: doc.author ?? 'Anonymous',
+        title: book.title,
+        description: xmlSafe(book.description),
+        author: book.author,
         publisher: 'Ficathon',
         lang: 'en',
         tocTitle: 'Contents',
         appendChapterTitles: true,
         tempDir: dir,
-        content: [{ title: entry.title, data: `${headerHtml}\n${bodyHtml}` }],
+        content: book.chapters.map((chapter) => ({ ...chapter, data: xmlSafe(chapter.data) })),
       },
       file,
     );
