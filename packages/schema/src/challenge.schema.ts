@@ -71,8 +71,18 @@ export const ChallengeSummarySchema = z.object({
 });
 export type ChallengeSummary = z.infer<typeof ChallengeSummarySchema>;
 
+/** What readers browse challenges by: what they can do with them now. */
+export const ChallengeShelfSchema = z.enum(['upcoming', 'open', 'closed', 'voting', 'results', 'archive']);
+export type ChallengeShelf = z.infer<typeof ChallengeShelfSchema>;
+
+export const ChallengeListQuerySchema = z
+  .object({ shelf: ChallengeShelfSchema.optional() })
+  .strict();
+
 export const ChallengeListResponseSchema = z.object({
   challenges: z.array(ChallengeSummarySchema),
+  /** How many listed challenges each shelf holds (before the `shelf` filter). */
+  shelves: z.record(ChallengeShelfSchema, z.number().int()),
 });
 export type ChallengeListResponse = z.infer<typeof ChallengeListResponseSchema>;
 

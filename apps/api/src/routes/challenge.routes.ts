@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   AuditEventSchema,
   ChallengeDetailSchema,
+  ChallengeListQuerySchema,
   ChallengeListResponseSchema,
+  ChallengeSummarySchema,
   CreateChallengeRequestSchema,
   DashboardSchema,
   ExtensionRequestSchema,
@@ -41,10 +43,17 @@ export function registerChallengeRoutes(
       summary: 'Challenges you can see, newest first',
       tag: 'challenges',
       auth: 'public',
-      responses: { 200: { description: 'The challenges.', schema: ChallengeListResponseSchema } },
+      query: ChallengeListQuerySchema,
+      responses: {
+        200: {
+          description: 'The challenges, and how many each shelf holds.',
+          schema: ChallengeListResponseSchema,
+        },
+        400: problemResponse('An unknown shelf or parameter (named).'),
+      },
     },
-    async (_req, res) => {
-      res.json({ challenges: await challenges.listChallenges(res.locals.auth) });
+    async (_req, res, _input, query) => {
+      res.json(await challenges.browseChallenges(res.locals.auth, query.shelf));
     },
   );
 
@@ -78,7 +87,10 @@ export function registerChallengeRoutes(
       tag: 'challenges',
       auth: 'session',
       responses: {
-        200: { description: 'Your challenges.', schema: ChallengeListResponseSchema },
+        200: {
+          description: 'Your challenges.',
+          schema: z.object({ challenges: z.array(ChallengeSummarySchema) }),
+        },
         401: problemResponse('Not signed in.'),
       },
     },

@@ -1,5 +1,10 @@
 import { challengePhase, isChallengeListed, publicEntryStatuses } from '@ficathon/core';
-import type { ChallengeDetail, ChallengeSummary } from '@ficathon/schema';
+import type {
+  ChallengeDetail,
+  ChallengePhase,
+  ChallengeShelf,
+  ChallengeSummary,
+} from '@ficathon/schema';
 import type { ChallengeListRow, Repositories, Store } from '@ficathon/db';
 import {
   scheduleOf,
@@ -18,6 +23,27 @@ export class ChallengeService {
   ) {}
 
   /** Every challenge the viewer may see, newest first, with public entry counts. */
+  /** Listed challenges on one shelf (or all), with how many each shelf holds. */
+  async browseChallenges(
+    auth: Authenticated | null,
+    shelf: ChallengeShelf | undefined,
+  ): Promise<{ challenges: ChallengeSummary[]; shelves: Record<ChallengeShelf, number> }> {
+    const all = await this.listChallenges(auth);
+    const shelves: Record<ChallengeShelf, number> = {
+      upcoming: 0,
+      open: 0,
+      closed: 0,
+      voting: 0,
+      results: 0,
+      archive: 0,
+    };
+    for (const challenge of all) {
+      const on = shelfOf(challenge.phase);
+      if (on) shelves[on] += 1;
+    }
+    return { challenges: shelf ? all.filter((c) => shelfOf(c.phase) === shelf) : all, shelves };
+  }
+
   async listChallenges(auth: Authenticated | null): Promise<ChallengeSummary[]> {
     const now = this.clock();
     // Drafts are listed for the people who organize them (owner, co-organizers, moderators).
@@ -104,4 +130,18 @@ export class ChallengeService {
       serializeChallengeSummary(challenge, phase, counts.get(challenge.id) ?? 0),
     );
   }
+}
+
+/** The shelf a challenge sits on; drafts are on none (only their organizers see them). */
+function shelfOf(phase: ChallengePhase): ChallengeShelf | null {
+  const shelves: Record<ChallengePhase, ChallengeShelf | null> = {
+    draft: null,
+    announced: 'upcoming',
+    open: 'open',
+    closed: 'closed',
+    voting: 'voting',
+    results: 'results',
+    archived: 'archive',
+  };
+  return shelves[phase];
 }
