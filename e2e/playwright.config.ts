@@ -8,6 +8,8 @@ const API_PORT = Number(process.env.E2E_API_PORT ?? 4174);
 const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 4173);
 const ORIGIN = `http://localhost:${WEB_PORT}`;
 const API_URL = `http://127.0.0.1:${API_PORT}`;
+// A copy of the built web app may be served instead, so a rebuild mid-run cannot pull files away.
+const WEB_BUILD = process.env.E2E_WEB_BUILD ?? '../apps/web/build';
 
 // Every run starts from an empty database with only the demo seeded. Playwright evaluates this
 // file in the runner and again in each worker; the environment variable makes them share one dir.
@@ -65,7 +67,7 @@ export default defineConfig({
       },
     },
     {
-      command: 'node ../apps/web/build',
+      command: `node ${WEB_BUILD}`,
       url: ORIGIN,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -76,6 +78,8 @@ export default defineConfig({
         HOST: '127.0.0.1',
         ORIGIN,
         API_URL,
+        // As `npm start` sets it: large enough for the longest story a writer may post.
+        BODY_SIZE_LIMIT: '12M',
       },
     },
   ],

@@ -72,7 +72,14 @@ export const ChallengeSummarySchema = z.object({
 export type ChallengeSummary = z.infer<typeof ChallengeSummarySchema>;
 
 /** What readers browse challenges by: what they can do with them now. */
-export const ChallengeShelfSchema = z.enum(['upcoming', 'open', 'closed', 'voting', 'results', 'archive']);
+export const ChallengeShelfSchema = z.enum([
+  'upcoming',
+  'open',
+  'closed',
+  'voting',
+  'results',
+  'archive',
+]);
 export type ChallengeShelf = z.infer<typeof ChallengeShelfSchema>;
 
 export const ChallengeListQuerySchema = z

@@ -161,3 +161,22 @@ export const RuleCheckResponseSchema = z.object({
   violations: z.array(RuleViolationSchema),
 });
 export type RuleCheckResponse = z.infer<typeof RuleCheckResponseSchema>;
+
+/** One of the writer's own entries, in their list across challenges. */
+export const MyEntrySchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: EntryStatusSchema,
+  challenge: z.object({ slug: z.string(), title: z.string() }),
+  wordCount: z.number().int(),
+  updatedAt: z.iso.datetime(),
+  submittedAt: z.iso.datetime().nullable(),
+  moderationNote: z.string().nullable(),
+  violations: z.array(RuleViolationSchema),
+});
+export type MyEntry = z.infer<typeof MyEntrySchema>;
+
+export const MyEntriesResponseSchema = z.object({ entries: z.array(MyEntrySchema) });
+
+/** An imported file as the text a writer would have pasted. */
+export const ImportedTextSchema = z.object({ text: z.string() });

@@ -311,3 +311,13 @@ export const RevealPreviewSchema = z.object({
   ),
 });
 export type RevealPreview = z.infer<typeof RevealPreviewSchema>;
+
+/** The result of a prompt draw: the published seed, who got which prompt, who got none. */
+export const DrawOutcomeSchema = z.object({
+  seed: z.string(),
+  assignments: z.array(
+    z.object({ promptId: z.number().int(), promptTitle: z.string(), pseud: z.string() }),
+  ),
+  unassigned: z.array(z.string()),
+});
+export type DrawOutcome = z.infer<typeof DrawOutcomeSchema>;

@@ -7,6 +7,8 @@ import {
   IdSchema,
   EntryListQuerySchema,
   EntryPageSchema,
+  ImportedTextSchema,
+  MyEntriesResponseSchema,
   ParsedEntrySchema,
   ParseHeaderRequestSchema,
   RevisionDiffSchema,
@@ -94,7 +96,7 @@ export function registerEntryRoutes(
       tag: 'entries',
       auth: 'session',
       responses: {
-        200: { description: 'The text, ready to parse.', schema: z.object({ text: z.string() }) },
+        200: { description: 'The text, ready to parse.', schema: ImportedTextSchema },
         400: problemResponse('The file could not be read.'),
         401: problemResponse('Not signed in.'),
         413: problemResponse('The file is over 10 MB.'),
@@ -189,26 +191,7 @@ export function registerEntryRoutes(
       tag: 'entries',
       auth: 'session',
       responses: {
-        200: {
-          description: 'Your entries.',
-          schema: z.object({
-            entries: z.array(
-              z.object({
-                id: z.number().int(),
-                title: z.string(),
-                status: z.string(),
-                challenge: z.object({ slug: z.string(), title: z.string() }),
-                wordCount: z.number().int(),
-                updatedAt: z.string(),
-                submittedAt: z.string().nullable(),
-                moderationNote: z.string().nullable(),
-                violations: z.array(
-                  z.object({ rule: z.string(), field: z.string(), message: z.string() }),
-                ),
-              }),
-            ),
-          }),
-        },
+        200: { description: 'Your entries.', schema: MyEntriesResponseSchema },
         401: problemResponse('Not signed in.'),
       },
     },

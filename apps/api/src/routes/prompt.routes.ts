@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DrawOutcomeSchema,
   DrawRequestSchema,
   ImportPromptsRequestSchema,
   ModerationQueueItemSchema,
@@ -239,13 +240,7 @@ export function registerPromptRoutes(
       responses: {
         200: {
           description: 'The draw: seed, assignments and writers left without a prompt.',
-          schema: z.object({
-            seed: z.string(),
-            assignments: z.array(
-              z.object({ promptId: z.number().int(), promptTitle: z.string(), pseud: z.string() }),
-            ),
-            unassigned: z.array(z.string()),
-          }),
+          schema: DrawOutcomeSchema,
         },
         ...organizerErrors,
       },

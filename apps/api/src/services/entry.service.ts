@@ -14,6 +14,7 @@ import type { EntryRow, EntryStatus, Repositories, Store } from '@ficathon/db';
 import {
   RuleIdSchema,
   type EntryDetail,
+  type MyEntry,
   type RevisionDiff,
   type RevisionSummary,
   type RuleCheckResponse,
@@ -36,18 +37,6 @@ const LIVE: readonly EntryStatus[] = ['submitted', 'approved'];
 
 /** A draft can be written from the announcement until voting begins (extensions may follow closing). */
 const DRAFT_PHASES = ['announced', 'open', 'closed'] as const;
-
-export interface MyEntry {
-  id: number;
-  title: string;
-  status: EntryStatus;
-  challenge: { slug: string; title: string };
-  wordCount: number;
-  updatedAt: string;
-  submittedAt: string | null;
-  moderationNote: string | null;
-  violations: RuleViolation[];
-}
 
 /** The writer's use cases: drafts, submissions, edits, withdrawals, revisions. */
 export class EntryService {

@@ -2,6 +2,7 @@ import { drawPrompts, parsePromptBlocks, parsePromptCsv } from '@ficathon/core';
 import type { PromptListRow, Repositories, Store } from '@ficathon/db';
 import {
   CHALLENGE_LIMITS,
+  type DrawOutcome,
   PromptInputSchema,
   type FieldError,
   type ImportPromptsRequest,
@@ -19,12 +20,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Phases in which the prompt set may change: once writing has closed, it is part of the record. */
 const EDITABLE_PHASES = ['draft', 'announced', 'open'] as const;
-
-export interface DrawOutcome {
-  seed: string;
-  assignments: { promptId: number; promptTitle: string; pseud: string }[];
-  unassigned: string[];
-}
 
 export class PromptService {
   constructor(

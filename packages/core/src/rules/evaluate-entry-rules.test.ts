@@ -85,6 +85,12 @@ describe('evaluateEntryRules', () => {
     ]);
   });
 
+  it('takes "no warnings apply" as an answer to required warnings', () => {
+    const required = { requiredFields: ['warnings'] } satisfies ChallengeRulesInput;
+    expect(ruleIds(required, { fields: { warningsNone: true } })).toEqual([]);
+    expect(ruleIds(required, { fields: { warningsNone: false } })).toEqual(['required_field']);
+  });
+
   it('limits entries per writer', () => {
     expect(ruleIds({ entriesPerWriter: 1 }, {}, { otherEntriesByWriter: 0 })).toEqual([]);
     expect(ruleIds({ entriesPerWriter: 1 }, {}, { otherEntriesByWriter: 1 })).toEqual([

@@ -8,7 +8,7 @@ export interface EntryCandidate {
   /** Normalized rating, or null when the writer gave none. */
   rating: Rating | null;
   /** Header fields by name; a field counts as given when it has non-blank content. */
-  fields: Partial<Record<RequirableField, unknown>>;
+  fields: Partial<Record<RequirableField | 'warningsNone', unknown>>;
   promptId: number | null;
   /** Answers to the organizer's custom fields, by field id. */
   customValues: Record<string, string | boolean | undefined>;
@@ -95,7 +95,12 @@ export function evaluateEntryRules(
   }
 
   for (const field of rules.requiredFields) {
-    const given = field === 'rating' ? entry.rating !== null : hasContent(entry.fields[field]);
+    const given =
+      field === 'rating'
+        ? entry.rating !== null
+        : // "No warnings apply" answers a warnings requirement as fully as a list does.
+          hasContent(entry.fields[field]) ||
+          (field === 'warnings' && entry.fields.warningsNone === true);
     if (!given)
       add('required_field', field, `This challenge asks every entry for ${FIELD_NAMES[field]}.`);
   }
