@@ -6,6 +6,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   CHALLENGE_FIELDS,
+  challengeErrorFields,
   challengeFieldForPath,
   challengeValuesFrom,
   createChallengeInput,
@@ -13,7 +14,10 @@ import {
   readChallengeForm,
   updateChallengeInput,
 } from './challenge-form';
+import { encodeCustomField } from './custom-fields';
 import { issuesToFieldErrors, problemToFormErrors } from './forms';
+
+const customField = (id: string) => ({ id, label: id, kind: 'text', required: false, options: [] });
 
 function formData(entries: [string, string][]): FormData {
   const data = new FormData();
@@ -111,18 +115,23 @@ describe('the challenge form', () => {
             { path: 'schedule.closesAt', message: 'Submissions must close after they open.' },
             { path: 'rules.allowedRatings.0', message: 'Unknown rating.' },
             { path: 'slug', message: 'That address is taken.' },
-            { path: 'rules.customFields.0.label', message: 'Give the field a label.' },
+            { path: 'rules.customFields.1.options', message: 'Give at least two options.' },
+            { path: 'rules.customFields', message: 'Each custom field needs its own id.' },
+            { path: 'rules.customFields.5.label', message: 'No such field on the form.' },
           ],
         },
-        CHALLENGE_FIELDS,
+        challengeErrorFields({ customFields: [customField('a'), customField('b')] }),
         challengeFieldForPath,
       ),
     ).toEqual({
       closesAt: 'Submissions must close after they open.',
       allowedRatings: 'Unknown rating.',
       slug: 'That address is taken.',
-      // Custom fields are not on this form: the message still reaches the organizer.
-      form: 'Give the field a label.',
+      // Beside the custom field it is about, or the list as a whole.
+      'customFields.1': 'Give at least two options.',
+      customFields: 'Each custom field needs its own id.',
+      // A field the form does not show: the message still reaches the organizer.
+      form: 'No such field on the form.',
     });
   });
 
@@ -176,11 +185,54 @@ describe('the challenge form', () => {
     });
   });
 
-  it('keeps custom fields it does not edit when saving the rules', () => {
+  it('saves the custom fields as listed, with their ids kept', () => {
     const customFields = [
       { id: 'song', label: 'Which song?', kind: 'text' as const, required: true, options: [] },
+      {
+        id: 'verse',
+        label: 'Which verse?',
+        kind: 'choice' as const,
+        required: false,
+        options: ['First', 'Second'],
+      },
     ];
-    const input = updateChallengeInput({ ...emptyChallengeValues(), title: 'T' }, customFields);
+    const input = updateChallengeInput({ ...emptyChallengeValues(), title: 'T', customFields });
     expect(UpdateChallengeRequestSchema.parse(input).rules?.customFields).toEqual(customFields);
+  });
+
+  it('reads the custom fields back from their hidden inputs, and the new row', () => {
+    const field = {
+      id: 'verse',
+      label: 'Which verse?',
+      kind: 'choice',
+      required: true,
+      options: ['First', 'Second'],
+    };
+    const values = readChallengeForm(
+      formData([
+        ['customField', encodeCustomField(field)],
+        ['customField', 'not json'],
+        ['newFieldLabel', 'Is it new?'],
+        ['newFieldKind', 'checkbox'],
+        ['newFieldRequired', 'on'],
+      ]),
+    );
+    expect(values.customFields).toEqual([field]);
+    expect(values.newField).toEqual({
+      label: 'Is it new?',
+      kind: 'checkbox',
+      required: true,
+      options: '',
+    });
+  });
+
+  it('hosts the challenge in a community when one is named, else in none', () => {
+    const base = { ...emptyChallengeValues(), slug: 'abc', title: 'A' };
+    expect(CreateChallengeRequestSchema.parse(createChallengeInput(base)).communitySlug).toBeNull();
+    expect(
+      CreateChallengeRequestSchema.parse(
+        createChallengeInput({ ...base, communitySlug: ' lyric-circle ' }),
+      ).communitySlug,
+    ).toBe('lyric-circle');
   });
 });

@@ -1,8 +1,12 @@
-import type {
-  ChallengeDetail,
-  CreateChallengeInput,
-  UpdateChallengeRequest,
-} from '@ficathon/schema';
+import type { ChallengeDetail, CreateChallengeInput } from '@ficathon/schema';
+import {
+  customFieldsInput,
+  emptyNewField,
+  readCustomFields,
+  readNewField,
+  type CustomFieldValues,
+  type NewFieldValues,
+} from './custom-fields';
 import { formBoolean, formString, formStrings, numberOrText, type FieldForPath } from './forms';
 import { toLocalInputValue } from './format';
 
@@ -14,6 +18,7 @@ import { toLocalInputValue } from './format';
 
 const TEXT_FIELDS = [
   'slug',
+  'communitySlug',
   'title',
   'description',
   'timeZone',
@@ -56,12 +61,22 @@ export interface ChallengeFormOptions {
   timeZones: Option[];
   ratings: Option[];
   requirableFields: Option[];
-  limits: { slugMax: number; titleMax: number; descriptionMax: number };
+  limits: {
+    slugMax: number;
+    titleMax: number;
+    descriptionMax: number;
+    customFieldsMax: number;
+    customFieldLabelMax: number;
+  };
 }
 
 export type ChallengeFormValues = Record<TextField, string> &
   Record<FlagField, boolean> &
-  Record<ListField, string[]>;
+  Record<ListField, string[]> & {
+    /** The organizer's own questions on the entry form, and the row that adds one. */
+    customFields: CustomFieldValues[];
+    newField: NewFieldValues;
+  };
 
 /**
  * Field name -> the id of its input, in the order the form shows them (the error summary lists
@@ -70,6 +85,7 @@ export type ChallengeFormValues = Record<TextField, string> &
 export const CHALLENGE_INPUT_IDS: Record<ChallengeField, string> = {
   title: 'title',
   slug: 'slug',
+  communitySlug: 'communitySlug',
   description: 'description',
   timeZone: 'timeZone',
   opensAt: 'opensAt',
@@ -94,13 +110,39 @@ export const CHALLENGE_INPUT_IDS: Record<ChallengeField, string> = {
 
 export const CHALLENGE_FIELDS = Object.keys(CHALLENGE_INPUT_IDS) as ChallengeField[];
 
+/** The inputs of the "Add a field" row, which have their own error messages. */
+export const NEW_FIELD_INPUT_IDS = {
+  newFieldLabel: 'newFieldLabel',
+  newFieldKind: 'newFieldKind',
+  newFieldOptions: 'newFieldOptions',
+} as const;
+
+/** Error key of the custom field at `index` (all its problems are shown beside it). */
+export const customFieldKey = (index: number) => `customFields.${index}`;
+
+/**
+ * Every key a challenge form's errors may use: the fixed fields, the custom fields list as a
+ * whole (`customFields`), each custom field, and the "Add a field" row.
+ */
+export function challengeErrorFields(values: Pick<ChallengeFormValues, 'customFields'>): string[] {
+  return [
+    ...CHALLENGE_FIELDS,
+    'customFields',
+    ...values.customFields.map((_, index) => customFieldKey(index)),
+    ...Object.keys(NEW_FIELD_INPUT_IDS),
+  ];
+}
+
 /**
  * The form field an API or zod error path belongs to: `schedule.closesAt` -> `closesAt`,
- * `rules.allowedRatings.0` -> `allowedRatings`, `title` -> `title`. Errors about custom fields
- * (which this form does not edit) and unknown paths go to the form as a whole.
+ * `rules.allowedRatings.0` -> `allowedRatings`, `rules.customFields.2.options` ->
+ * `customFields.2`, `title` -> `title`. Unknown paths go to the form as a whole.
  */
 export const challengeFieldForPath: FieldForPath = (path) => {
-  const [head, next] = path;
+  const [head, next, index] = path;
+  if (head === 'rules' && next === 'customFields' && index !== undefined) {
+    return customFieldKey(Number(index));
+  }
   if (head === 'schedule' || head === 'rules') return next;
   return head;
 };
@@ -109,6 +151,7 @@ export const challengeFieldForPath: FieldForPath = (path) => {
 export function emptyChallengeValues(timeZone = 'UTC'): ChallengeFormValues {
   return {
     slug: '',
+    communitySlug: '',
     title: '',
     description: '',
     timeZone,
@@ -130,6 +173,8 @@ export function emptyChallengeValues(timeZone = 'UTC'): ChallengeFormValues {
     organizersSeeAuthors: true,
     allowedRatings: [],
     requiredFields: [],
+    customFields: [],
+    newField: emptyNewField(),
   };
 }
 
@@ -144,6 +189,7 @@ export function challengeValuesFrom(challenge: ChallengeDetail): ChallengeFormVa
   const local = (iso: string | null) => toLocalInputValue(iso, schedule.timeZone) ?? '';
   return {
     slug: challenge.slug,
+    communitySlug: challenge.community?.slug ?? '',
     title: challenge.title,
     description: challenge.descriptionMarkdown,
     timeZone: schedule.timeZone,
@@ -165,6 +211,8 @@ export function challengeValuesFrom(challenge: ChallengeDetail): ChallengeFormVa
     organizersSeeAuthors: challenge.organizersSeeAuthors,
     allowedRatings: rules.allowedRatings ?? [],
     requiredFields: rules.requiredFields,
+    customFields: rules.customFields.map((field) => ({ ...field, options: [...field.options] })),
+    newField: emptyNewField(),
   };
 }
 
@@ -174,6 +222,8 @@ export function readChallengeForm(data: FormData): ChallengeFormValues {
   for (const name of TEXT_FIELDS) values[name] = formString(data, name);
   for (const name of FLAG_FIELDS) values[name] = formBoolean(data, name);
   for (const name of LIST_FIELDS) values[name] = formStrings(data, name);
+  values.customFields = readCustomFields(data);
+  values.newField = readNewField(data);
   return values;
 }
 
@@ -183,18 +233,14 @@ const dateTime = (value: string) => (value.trim() === '' ? null : value.trim());
 export function createChallengeInput(values: ChallengeFormValues): Record<string, unknown> {
   return {
     slug: values.slug,
-    ...updateChallengeInput(values, []),
+    // Empty: a challenge of its own, in no community.
+    communitySlug: values.communitySlug.trim() === '' ? null : values.communitySlug.trim(),
+    ...updateChallengeInput(values),
   };
 }
 
-/**
- * The request body for PATCH /api/challenges/:slug: every field of the form. `customFields` are
- * not on this form, so the stored ones are passed through unchanged.
- */
-export function updateChallengeInput(
-  values: ChallengeFormValues,
-  customFields: NonNullable<UpdateChallengeRequest['rules']>['customFields'],
-): Record<string, unknown> {
+/** The request body for PATCH /api/challenges/:slug: every field of the form. */
+export function updateChallengeInput(values: ChallengeFormValues): Record<string, unknown> {
   const limit = (value: string) => numberOrText(value, null);
   return {
     title: values.title,
@@ -214,7 +260,7 @@ export function updateChallengeInput(
       promptRequired: values.promptRequired,
       claimRequired: values.claimRequired,
       lyricLineRequired: values.lyricLineRequired,
-      customFields,
+      customFields: customFieldsInput(values.customFields),
     },
     schedule: {
       timeZone: values.timeZone,

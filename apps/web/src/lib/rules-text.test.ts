@@ -22,7 +22,12 @@ describe('describeRules', () => {
       promptRequired: true,
       claimRequired: true,
       lyricLineRequired: true,
-      customFields: [{ id: 'song', label: 'Which verse?', kind: 'text', required: true }],
+      customFields: [
+        { id: 'song', label: 'Which verse?', kind: 'text', required: true },
+        { id: 'era', label: 'Which era?', kind: 'choice', options: ['Old', 'New', 'Future'] },
+        { id: 'new', label: 'This story is new', kind: 'checkbox', required: true },
+        { id: 'beta', label: 'Beta-read', kind: 'checkbox' },
+      ],
     });
     expect(describeRules(rules, 7)).toEqual([
       'Entries are between 1,000 and 5,000 words long.',
@@ -34,6 +39,9 @@ describe('describeRules', () => {
       'Your story must quote at least one line of its prompt, word for word.',
       'Every entry’s header must include: Summary and Content warnings.',
       'The entry form asks “Which verse?” (an answer is required).',
+      'The entry form asks “Which era?”, with the choices Old, New or Future.',
+      'Every entry must tick “This story is new”.',
+      'The entry form has a tick box: “Beta-read”.',
     ]);
   });
 

@@ -27,9 +27,9 @@ function lengthRule(min: number | null, max: number | null): string {
   return 'Entries can be any length.';
 }
 
-function listInWords(items: string[]): string {
+function listInWords(items: string[], conjunction = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
 /**
@@ -87,10 +87,18 @@ export function describeRules(rules: ChallengeRules, claimExpiryDays: number | n
       )}.`,
     );
   }
-  for (const field of rules.customFields) {
-    lines.push(
-      `The entry form asks “${field.label}”${field.required ? ' (an answer is required)' : ''}.`,
-    );
-  }
+  for (const field of rules.customFields) lines.push(customFieldRule(field));
   return lines;
+}
+
+/** What the entry form asks, in the writer's terms: a tick box that is required must be ticked. */
+function customFieldRule(field: ChallengeRules['customFields'][number]): string {
+  if (field.kind === 'checkbox') {
+    return field.required
+      ? `Every entry must tick “${field.label}”.`
+      : `The entry form has a tick box: “${field.label}”.`;
+  }
+  const choices =
+    field.kind === 'choice' ? `, with the choices ${listInWords(field.options, 'or')}` : '';
+  return `The entry form asks “${field.label}”${choices}${field.required ? ' (an answer is required)' : ''}.`;
 }

@@ -79,6 +79,23 @@ describe('createApiClient', () => {
     log.mockRestore();
   });
 
+  it('sends an uploaded file as it is, and the visitor’s time zone', async () => {
+    const seen: Request[] = [];
+    const client = createApiClient({
+      baseUrl: 'http://api.test',
+      timeZone: 'America/New_York',
+      fetch: fakeFetch(Response.json({ text: 'Title: T' }), seen),
+    });
+    const bytes = new TextEncoder().encode('Title: T');
+    await expect(client.importStory({ bytes, contentType: 'text/markdown' })).resolves.toEqual({
+      text: 'Title: T',
+    });
+    expect(seen[0]?.url).toBe('http://api.test/api/header/import');
+    expect(seen[0]?.headers.get('content-type')).toBe('text/markdown');
+    expect(seen[0]?.headers.get('x-time-zone')).toBe('America/New_York');
+    expect(await seen[0]?.text()).toBe('Title: T');
+  });
+
   it('falls back to the status for a non-JSON error', async () => {
     const client = createApiClient({
       baseUrl: 'http://api.test',

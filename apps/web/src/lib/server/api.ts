@@ -4,16 +4,28 @@ import {
   ChallengeDetailSchema,
   ChallengeListResponseSchema,
   ChallengeSummarySchema,
+  CommunityDetailSchema,
+  CommunitySummarySchema,
   DashboardSchema,
+  DrawOutcomeSchema,
+  EntryDetailSchema,
   HealthSchema,
+  ImportedTextSchema,
   MeResponseSchema,
   ModerationQueueItemSchema,
+  MyEntrySchema,
   OrganizerSchema,
+  ParsedEntrySchema,
   ProblemSchema,
   PromptSchema,
   PseudSchema,
+  RevealPreviewSchema,
+  RevisionDiffSchema,
+  RevisionSummarySchema,
+  RuleCheckResponseSchema,
   SESSION_COOKIE,
   type CreateChallengeRequest,
+  type CreateCommunityRequest,
   type CreatePseudRequest,
   type ExtensionRequest,
   type FieldError,
@@ -21,10 +33,13 @@ import {
   type LoginRequest,
   type ModerationRequest,
   type PromptInput,
+  type SaveEntryRequest,
   type SignupRequest,
   type UpdateChallengeRequest,
 } from '@ficathon/schema';
 import type { RequestEvent } from '@sveltejs/kit';
+import { isValidTimeZone } from '$lib/format';
+import { TIME_ZONE_COOKIE } from '$lib/time-zone-cookie';
 import { serverEnv } from './env';
 
 /** An API call that did not succeed, carrying the problem+json document's fields. */
@@ -51,7 +66,15 @@ export interface ApiClientOptions {
   token?: string | null;
   /** The browser's address, so the API's rate limits count the real client, not this server. */
   clientAddress?: string | null;
+  /** The visitor's IANA time zone, sent as `X-Time-Zone` so deadline messages use their clock. */
+  timeZone?: string | null;
   fetch?: typeof fetch;
+}
+
+/** A request body sent as it is (an uploaded file), instead of as JSON. */
+export interface RawBody {
+  bytes: Uint8Array<ArrayBuffer>;
+  contentType: string;
 }
 
 /** Anything that validates a response body: a zod schema from @ficathon/schema. */
@@ -80,6 +103,21 @@ const OrganizerListSchema = listOf('organizers', OrganizerSchema);
 const ModerationQueueSchema = listOf('entries', ModerationQueueItemSchema);
 const AuditLogSchema = listOf('events', AuditEventSchema);
 const MyChallengesSchema = listOf('challenges', ChallengeSummarySchema);
+const RevisionListSchema = listOf('revisions', RevisionSummarySchema);
+
+const MyEntriesSchema = listOf('entries', MyEntrySchema);
+
+const CommunityListSchema = listOf('communities', CommunitySummarySchema);
+
+/** `/api/communities/:slug` with the slug escaped, plus an optional sub-path. */
+export function communityPath(slug: string, rest = ''): string {
+  return `/api/communities/${encodeURIComponent(slug)}${rest}`;
+}
+
+/** `/api/entries/:id` plus an optional sub-path. */
+export function entryPath(id: number, rest = ''): string {
+  return `/api/entries/${id}${rest}`;
+}
 
 /** `/api/challenges/:slug` with the slug escaped, plus an optional sub-path. */
 export function challengePath(slug: string, rest = ''): string {
@@ -98,18 +136,21 @@ export function createApiClient(options: ApiClientOptions) {
     path: string,
     schema: Parser<T> | null,
     body?: unknown,
+    raw?: RawBody,
   ): Promise<T> {
     const headers = new Headers({ accept: 'application/json' });
     if (options.token) headers.set('authorization', `Bearer ${options.token}`);
     if (options.clientAddress) headers.set('x-forwarded-for', options.clientAddress);
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    if (options.timeZone) headers.set('x-time-zone', options.timeZone);
+    if (raw) headers.set('content-type', raw.contentType);
+    else if (body !== undefined) headers.set('content-type', 'application/json');
 
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.bytes : body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(15_000),
       });
     } catch (cause) {
@@ -181,6 +222,48 @@ export function createApiClient(options: ApiClientOptions) {
       call('GET', challengePath(slug, '/moderation'), ModerationQueueSchema),
     moderateEntry: (entryId: number, body: ModerationRequest) =>
       call('POST', `/api/entries/${entryId}/moderation`, ModerationQueueItemSchema, body),
+
+    // Writing entries
+    parseHeader: (text: string) => call('POST', '/api/header/parse', ParsedEntrySchema, { text }),
+    importStory: (file: RawBody) =>
+      call('POST', '/api/header/import', ImportedTextSchema, undefined, file),
+    checkEntry: (slug: string, body: SaveEntryRequest & { entryId: number | null }) =>
+      call('POST', challengePath(slug, '/entries/check'), RuleCheckResponseSchema, body),
+    createEntry: (slug: string, body: SaveEntryRequest) =>
+      call('POST', challengePath(slug, '/entries'), EntryDetailSchema, body),
+    updateEntry: (id: number, body: SaveEntryRequest) =>
+      call('PUT', entryPath(id), EntryDetailSchema, body),
+    withdrawEntry: (id: number) => call('POST', entryPath(id, '/withdraw'), EntryDetailSchema),
+    getEntry: (id: number) => call('GET', entryPath(id), EntryDetailSchema),
+    entryRevisions: (id: number) => call('GET', entryPath(id, '/revisions'), RevisionListSchema),
+    entryDiff: (id: number, from: number, to: number) =>
+      call(
+        'GET',
+        entryPath(
+          id,
+          `/revisions/diff?${new URLSearchParams({ from: String(from), to: String(to) })}`,
+        ),
+        RevisionDiffSchema,
+      ),
+    myEntries: () => call('GET', '/api/me/entries', MyEntriesSchema),
+
+    // Communities
+    listCommunities: () => call('GET', '/api/communities', CommunityListSchema),
+    createCommunity: (body: CreateCommunityRequest) =>
+      call('POST', '/api/communities', CommunityDetailSchema, body),
+    getCommunity: (slug: string) => call('GET', communityPath(slug), CommunityDetailSchema),
+    addCommunityModerator: (slug: string, person: string) =>
+      call('POST', communityPath(slug, '/moderators'), CommunityDetailSchema, { person }),
+    removeCommunityModerator: (slug: string, userId: number) =>
+      call<void>('DELETE', communityPath(slug, `/moderators/${userId}`), null),
+
+    // The prompt draw, and what an anonymous challenge's reveal will show
+    joinDraw: (slug: string) => call<void>('POST', challengePath(slug, '/draw/signup'), null),
+    leaveDraw: (slug: string) => call<void>('DELETE', challengePath(slug, '/draw/signup'), null),
+    runDraw: (slug: string, body: { seed?: string }) =>
+      call('POST', challengePath(slug, '/draw'), DrawOutcomeSchema, body),
+    revealPreview: (slug: string) =>
+      call('GET', challengePath(slug, '/reveal-preview'), RevealPreviewSchema),
   };
 }
 
@@ -218,5 +301,11 @@ export function api(event: Pick<RequestEvent, 'cookies' | 'getClientAddress'>): 
     baseUrl: serverEnv().apiUrl,
     token: event.cookies.get(SESSION_COOKIE) ?? null,
     clientAddress: event.getClientAddress(),
+    timeZone: visitorTimeZone(event.cookies.get(TIME_ZONE_COOKIE)),
   });
+}
+
+/** The zone a client component stored in its cookie, if it is one we know. */
+function visitorTimeZone(raw: string | undefined): string | null {
+  return raw && raw.length <= 64 && raw !== 'AoE' && isValidTimeZone(raw) ? raw : null;
 }

@@ -1,6 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import {
   CHALLENGE_LIMITS,
+  CUSTOM_FIELD_LIMITS,
   RatingSchema,
   RequirableFieldSchema,
   type ChallengeDetail,
@@ -55,6 +56,8 @@ export function challengeFormOptions(extraZones: readonly string[] = []): Challe
       slugMax: CHALLENGE_LIMITS.slugMax,
       titleMax: CHALLENGE_LIMITS.titleMax,
       descriptionMax: CHALLENGE_LIMITS.descriptionMax,
+      customFieldsMax: CUSTOM_FIELD_LIMITS.perChallenge,
+      customFieldLabelMax: CUSTOM_FIELD_LIMITS.labelMax,
     },
   };
 }

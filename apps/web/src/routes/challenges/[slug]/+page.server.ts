@@ -43,7 +43,29 @@ async function claimAction(event: RequestEvent, verb: 'claim' | 'unclaim') {
   };
 }
 
+/** Enter or leave the prompt draw. */
+async function drawAction(event: RequestEvent, join: boolean) {
+  if (!event.locals.user) signInFirst(event);
+  try {
+    const client = api(event);
+    if (join) await client.joinDraw(event.params.slug);
+    else await client.leaveDraw(event.params.slug);
+  } catch (e) {
+    signInIfSessionEnded(event, e);
+    if (!(e instanceof ApiError)) throw e;
+    return fail(e.status, { draw: true, error: apiFormErrors(e, []).form ?? e.detail });
+  }
+  return {
+    draw: true,
+    message: join
+      ? 'You are in the prompt draw. Your prompt will appear here once the organizers run it.'
+      : 'You left the prompt draw.',
+  };
+}
+
 export const actions: Actions = {
   claim: (event) => claimAction(event, 'claim'),
   unclaim: (event) => claimAction(event, 'unclaim'),
+  joinDraw: (event) => drawAction(event, true),
+  leaveDraw: (event) => drawAction(event, false),
 };

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { ExtensionRequestSchema, PersonRefSchema } from '@ficathon/schema';
+import { DrawRequestSchema, ExtensionRequestSchema, PersonRefSchema } from '@ficathon/schema';
 import { formString, issuesToFieldErrors, type FormErrors } from '$lib/forms';
 import { zoneName } from '$lib/format';
 import { ApiError, api, challengePath } from '$lib/server/api';
@@ -12,16 +12,19 @@ export const load: PageServerLoad = async (event) => {
   const challenge = await loadManagedChallenge(event);
   const client = api(event);
   try {
-    const [dashboard, organizers, audit] = await Promise.all([
+    const [dashboard, organizers, audit, revealPreview] = await Promise.all([
       client.dashboard(challenge.slug),
       client.listOrganizers(challenge.slug),
       client.auditLog(challenge.slug),
+      // Only an anonymous challenge has anything to reveal.
+      challenge.anonymous ? client.revealPreview(challenge.slug) : null,
     ]);
     return {
       challenge,
       dashboard,
       organizers,
       audit,
+      revealPreview,
       now: new Date().toISOString(),
       // Where the visitor came from: a new draft, or saved settings (a redirect after POST).
       notice: event.url.searchParams.has('created')
@@ -46,6 +49,7 @@ function requireUser(event: RequestEvent) {
 
 const EXTEND_FIELDS = ['who', 'person', 'until'] as const;
 const ORGANIZER_FIELDS = ['person'] as const;
+const DRAW_FIELDS = ['seed', 'confirm'] as const;
 
 export const actions: Actions = {
   announce: async (event) => {
@@ -118,6 +122,36 @@ export const actions: Actions = {
           ? `Moved the deadline for everyone to ${until}.`
           : `${parsed.data.person} may now submit until ${until}.`,
     };
+  },
+
+  runDraw: async (event) => {
+    requireUser(event);
+    const data = await event.request.formData();
+    const values = { seed: formString(data, 'seed') };
+    const parsed = DrawRequestSchema.safeParse(
+      values.seed.trim() === '' ? {} : { seed: values.seed },
+    );
+    const errors: FormErrors<(typeof DRAW_FIELDS)[number]> = parsed.success
+      ? {}
+      : issuesToFieldErrors(parsed.error.issues, DRAW_FIELDS);
+    if (formString(data, 'confirm') !== 'yes') {
+      errors.confirm = 'Tick the box to confirm: a draw cannot be undone or run again.';
+    }
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      return fail(400, { action: 'runDraw' as const, values, errors });
+    }
+    try {
+      const outcome = await api(event).runDraw(event.params.slug, parsed.data);
+      const writers = outcome.assignments.length;
+      return {
+        action: 'runDraw' as const,
+        message: `The draw gave ${writers === 1 ? 'one writer a prompt' : `${writers} writers a prompt each`}, with the seed “${outcome.seed}”.`,
+        outcome,
+      };
+    } catch (e) {
+      signInIfSessionEnded(event, e);
+      return actionFailure('runDraw', e, DRAW_FIELDS, values);
+    }
   },
 
   addOrganizer: async (event) => {

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { UpdateChallengeRequestSchema } from '@ficathon/schema';
 import {
-  CHALLENGE_FIELDS,
+  challengeErrorFields,
   challengeFieldForPath,
   challengeValuesFrom,
   readChallengeForm,
@@ -9,6 +9,7 @@ import {
 } from '$lib/challenge-form';
 import { issuesToFieldErrors } from '$lib/forms';
 import { api } from '$lib/server/api';
+import { customFieldStep, withNewField } from '$lib/server/challenge-actions';
 import { apiFailure, signInIfSessionEnded } from '$lib/server/form-actions';
 import { challengeFormOptions, loadManagedChallenge } from '$lib/server/organizer';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,25 +25,29 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    // Loaded again for the parts of the rules this form does not edit (custom fields), which a
-    // PATCH of `rules` would otherwise wipe.
     const current = await loadManagedChallenge(event);
-    const values = { ...readChallengeForm(await event.request.formData()), slug: current.slug };
+    const data = await event.request.formData();
+    const typed = { ...readChallengeForm(data), slug: current.slug };
 
-    const parsed = UpdateChallengeRequestSchema.safeParse(
-      updateChallengeInput(values, current.rules.customFields),
-    );
+    const step = customFieldStep(data, typed);
+    if (step) return step;
+    const withRow = withNewField(typed);
+    if ('errors' in withRow) return fail(400, { values: typed, errors: withRow.errors });
+    const { values } = withRow;
+    const fields = challengeErrorFields(values);
+
+    const parsed = UpdateChallengeRequestSchema.safeParse(updateChallengeInput(values));
     if (!parsed.success) {
       return fail(400, {
         values,
-        errors: issuesToFieldErrors(parsed.error.issues, CHALLENGE_FIELDS, challengeFieldForPath),
+        errors: issuesToFieldErrors(parsed.error.issues, fields, challengeFieldForPath),
       });
     }
     try {
       await api(event).updateChallenge(current.slug, parsed.data);
     } catch (e) {
       signInIfSessionEnded(event, e);
-      return apiFailure(e, CHALLENGE_FIELDS, values, challengeFieldForPath);
+      return apiFailure(e, fields, values, challengeFieldForPath);
     }
     redirect(303, `/challenges/${encodeURIComponent(current.slug)}/manage?saved=1`);
   },
