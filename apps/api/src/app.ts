@@ -20,6 +20,7 @@ import { registerFeedbackRoutes } from './routes/feedback.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
 import { registerPreferenceRoutes } from './routes/preference.routes';
+import { registerVotingRoutes } from './routes/voting.routes';
 import { registerPromptRoutes } from './routes/prompt.routes';
 import { AccountService } from './services/account.service';
 import { AuthService } from './services/auth.service';
@@ -31,6 +32,7 @@ import { DashboardService } from './services/dashboard.service';
 import { DownloadService } from './services/download.service';
 import { FeedService } from './services/feed.service';
 import { FeedbackService } from './services/feedback.service';
+import { VotingService } from './services/voting.service';
 import { EntryService } from './services/entry.service';
 import { ModerationService } from './services/moderation.service';
 import { OrganizerService } from './services/organizer.service';
@@ -70,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   const downloads = new DownloadService(entries, store, access);
   const browse = new BrowseService(store, access, clock);
   const feedback = new FeedbackService(store, access, clock);
+  const voting = new VotingService(store, access, organizers, clock);
   // Links in feeds point at the public site.
   const feeds = new FeedService(store, access, clock, deps.origins[0] ?? 'http://localhost:3000');
 
@@ -131,6 +134,9 @@ export function createApp(deps: AppDeps): Express {
   registerEntryRoutes(api, { entries, downloads, browse });
   registerPreferenceRoutes(api, browse);
   registerFeedRoutes(api, feeds);
+  registerVotingRoutes(api, voting, {
+    ballots: createRateLimiter('ballots', rateLimits.ballots, store.repos.rateLimits, clock),
+  });
   registerFeedbackRoutes(api, feedback, {
     kudos: createRateLimiter('kudos', rateLimits.kudos, store.repos.rateLimits, clock),
     comments: createRateLimiter('comments', rateLimits.comments, store.repos.rateLimits, clock),

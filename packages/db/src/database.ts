@@ -19,6 +19,13 @@ import type {
   NotificationTable,
   UserPreferenceTable,
 } from './tables/entry.table';
+import type {
+  BallotTable,
+  ChallengeJudgeTable,
+  ChallengeResultTable,
+  EntryViewTable,
+  JudgeScoreTable,
+} from './tables/voting.table';
 import type { PseudTable } from './tables/pseud.table';
 import type { RateLimitTable } from './tables/rate-limit.table';
 import type { SessionTable } from './tables/session.table';
@@ -47,4 +54,9 @@ export interface Database {
   comment: CommentTable;
   notification: NotificationTable;
   user_preference: UserPreferenceTable;
+  ballot: BallotTable;
+  challenge_judge: ChallengeJudgeTable;
+  judge_score: JudgeScoreTable;
+  entry_view: EntryViewTable;
+  challenge_result: ChallengeResultTable;
 }

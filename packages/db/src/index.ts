@@ -28,3 +28,4 @@ export type {
 export type { NewPseudRow, PseudRow } from './tables/pseud.table';
 export type { SessionRow } from './tables/session.table';
 export type { Flag, NewUserRow, Timestamp, UserRow } from './tables/user.table';
+export type { BallotRow, JudgeScoreRow } from './tables/voting.table';

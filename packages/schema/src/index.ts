@@ -13,3 +13,4 @@ export * from './entry.schema';
 export * from './browse.schema';
 export * from './feedback.schema';
 export * from './id.schema';
+export * from './voting.schema';

@@ -18,6 +18,7 @@ export interface RateLimitRules {
   signup: RateLimitRule;
   kudos: RateLimitRule;
   comments: RateLimitRule;
+  ballots: RateLimitRule;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitRules = {
@@ -27,6 +28,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   // Generous for a reader going through a whole challenge, not for a script.
   kudos: { limit: 120, windowMs: 60 * 60_000 },
   comments: { limit: 20, windowMs: 10 * 60_000 },
+  // Voters change their minds; scripts flood. A few hundred casts an hour is the line.
+  ballots: { limit: 300, windowMs: 60 * 60_000 },
 };
 
 /**

@@ -134,8 +134,17 @@ export class EntryService {
     });
   }
 
+  /**
+   * The entry as the viewer may see it. A signed-in reader opening someone else's public entry
+   * is remembered (first time only): voting may require having read a number of entries.
+   */
   async get(auth: Authenticated | null, entryId: number): Promise<EntryDetail> {
-    return this.detailOf(this.store.repos, entryId, auth);
+    const detail = await this.detailOf(this.store.repos, entryId, auth);
+    if (auth && !detail.isMine && (detail.status === 'submitted' || detail.status === 'approved')) {
+      const entry = await this.store.repos.entries.findById(entryId);
+      if (entry) await this.store.repos.voting.recordView(entry.id, auth.user.id, entry.challenge_id, this.now());
+    }
+    return detail;
   }
 
   /**

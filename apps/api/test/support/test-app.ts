@@ -16,6 +16,7 @@ export const SITE_ORIGIN = 'http://localhost:3000';
 export const HIGH_RATE_LIMITS: RateLimitRules = {
   kudos: { limit: 1000, windowMs: 60_000 },
   comments: { limit: 1000, windowMs: 60_000 },
+  ballots: { limit: 100_000, windowMs: 60_000 },
   login: { limit: 1000, windowMs: 60_000 },
   signup: { limit: 1000, windowMs: 60_000 },
 };

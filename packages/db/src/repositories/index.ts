@@ -10,6 +10,7 @@ import { PseudRepository } from './pseud.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
+import { VotingRepository } from './voting.repository';
 
 /** Every repository, bound to one executor (the database, or one transaction). */
 export function createRepositories(db: Executor) {
@@ -25,6 +26,7 @@ export function createRepositories(db: Executor) {
     rateLimits: new RateLimitRepository(db),
     sessions: new SessionRepository(db),
     users: new UserRepository(db),
+    voting: new VotingRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

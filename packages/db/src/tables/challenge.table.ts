@@ -33,6 +33,8 @@ export interface ChallengeTable {
   claim_expiry_days: ColumnType<number | null, number | null | undefined, number | null>;
   /** Published seed of the prompt draw, once drawn. */
   draw_seed: ColumnType<string | null, string | null | undefined, string | null>;
+  /** VotingConfig as JSON (packages/schema voting.schema.ts). */
+  voting_json: ColumnType<string, string | undefined, string>;
 }
 export type ChallengeRow = Selectable<ChallengeTable>;
 export type NewChallengeRow = Insertable<ChallengeTable>;
