@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './routes/health.routes';
 import { registerMeRoutes } from './routes/me.routes';
 import { registerPreferenceRoutes } from './routes/preference.routes';
 import { registerVotingRoutes } from './routes/voting.routes';
+import { registerJudgingRoutes } from './routes/judging.routes';
 import { registerPromptRoutes } from './routes/prompt.routes';
 import { AccountService } from './services/account.service';
 import { AuthService } from './services/auth.service';
@@ -33,6 +34,7 @@ import { DownloadService } from './services/download.service';
 import { FeedService } from './services/feed.service';
 import { FeedbackService } from './services/feedback.service';
 import { VotingService } from './services/voting.service';
+import { JudgingService } from './services/judging.service';
 import { EntryService } from './services/entry.service';
 import { ModerationService } from './services/moderation.service';
 import { OrganizerService } from './services/organizer.service';
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   const browse = new BrowseService(store, access, clock);
   const feedback = new FeedbackService(store, access, clock);
   const voting = new VotingService(store, access, organizers, clock);
+  const judging = new JudgingService(store, access, organizers, clock);
   // Links in feeds point at the public site.
   const feeds = new FeedService(store, access, clock, deps.origins[0] ?? 'http://localhost:3000');
 
@@ -134,6 +137,7 @@ export function createApp(deps: AppDeps): Express {
   registerEntryRoutes(api, { entries, downloads, browse });
   registerPreferenceRoutes(api, browse);
   registerFeedRoutes(api, feeds);
+  registerJudgingRoutes(api, judging);
   registerVotingRoutes(api, voting, {
     ballots: createRateLimiter('ballots', rateLimits.ballots, store.repos.rateLimits, clock),
   });
