@@ -222,6 +222,9 @@ export function createApiClient(options: ApiClientOptions) {
       call('GET', challengePath(slug, '/moderation'), ModerationQueueSchema),
     moderateEntry: (entryId: number, body: ModerationRequest) =>
       call('POST', `/api/entries/${entryId}/moderation`, ModerationQueueItemSchema, body),
+    /** Lets one entry break one rule (logged in the audit log). */
+    grantException: (entryId: number, rule: string) =>
+      call('POST', `/api/entries/${entryId}/exceptions`, EntryDetailSchema, { rule }),
 
     // Writing entries
     parseHeader: (text: string) => call('POST', '/api/header/parse', ParsedEntrySchema, { text }),

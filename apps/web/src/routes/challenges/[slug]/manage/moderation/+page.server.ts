@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { CHALLENGE_LIMITS, ModerationRequestSchema } from '@ficathon/schema';
-import { formString, issuesToFieldErrors } from '$lib/forms';
+import { formString, issuesToFieldErrors, type FormErrors } from '$lib/forms';
 import { api } from '$lib/server/api';
 import { throwAsPageError } from '$lib/server/errors';
 import { actionFailure, signInFirst, signInIfSessionEnded } from '$lib/server/form-actions';
@@ -62,5 +62,27 @@ export const actions: Actions = {
       return actionFailure('moderate', e, FIELDS, values, { entryId });
     }
     return { message: `${DONE[parsed.data.action]} “${title}”.` };
+  },
+
+  /** An organizer lets this entry break this one rule; the API logs it in the audit log. */
+  except: async (event) => {
+    if (!event.locals.user) signInFirst(event);
+    const data = await event.request.formData();
+    const entryId = Number(formString(data, 'entryId'));
+    const rule = formString(data, 'rule');
+    const title = formString(data, 'title');
+    // Same failure shape as the moderation form: the page shows either beside the entry.
+    const values = { action: '', reason: '' };
+    if (!Number.isInteger(entryId) || rule === '') {
+      const errors: FormErrors<(typeof FIELDS)[number]> = { form: 'Choose a rule from the queue.' };
+      return fail(400, { entryId, values, errors });
+    }
+    try {
+      await api(event).grantException(entryId, rule);
+    } catch (e) {
+      signInIfSessionEnded(event, e);
+      return actionFailure('except', e, FIELDS, values, { entryId });
+    }
+    return { message: `“${title}” may now break that rule; the exception is in the audit log.` };
   },
 };
