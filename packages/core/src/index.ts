@@ -12,3 +12,4 @@ export * from './render/entry-document';
 export * from './search/entry-index';
 export * from './search/search-query';
 export * from './policy/archive-permission';
+export * from './search/search-snippet';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from './id.schema';
 import { RatingSchema } from './rating.schema';
 
 export const BROWSE_LIMITS = {
@@ -22,7 +23,8 @@ const tagParam = listParam(z.string().max(200));
 const wordsParam = z.coerce
   .number()
   .int('Use a whole number.')
-  .min(0, 'Use a number of words, 0 or more.');
+  .min(0, 'Use a number of words, 0 or more.')
+  .max(MAX_ID, 'That is more words than any story has.');
 
 export const EntrySortSchema = z.enum(['newest', 'title', 'length', 'kudos']);
 export type EntrySortOrder = z.infer<typeof EntrySortSchema>;
@@ -39,7 +41,12 @@ export const EntryListQuerySchema = z
     fandom: tagParam.optional(),
     pairing: tagParam.optional(),
     character: tagParam.optional(),
-    prompt: z.coerce.number().int().positive('Choose one of the prompts.').optional(),
+    prompt: z.coerce
+      .number()
+      .int()
+      .positive('Choose one of the prompts.')
+      .max(MAX_ID, 'Choose one of the prompts.')
+      .optional(),
     minWords: wordsParam.optional(),
     maxWords: wordsParam.optional(),
     q: z

@@ -61,15 +61,13 @@ export function registerJudgingRoutes(api: ApiRouter, judging: JudgingService): 
       },
     },
     async (req, res, input) => {
-      res
-        .status(201)
-        .json({
-          judges: await judging.addJudge(
-            requireAuth(res.locals.auth),
-            slugOf(req.params),
-            input.person,
-          ),
-        });
+      res.status(201).json({
+        judges: await judging.addJudge(
+          requireAuth(res.locals.auth),
+          slugOf(req.params),
+          input.person,
+        ),
+      });
     },
   );
   api.route(

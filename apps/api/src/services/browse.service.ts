@@ -1,5 +1,6 @@
 import {
   parseSearchQuery,
+  searchSnippet,
   publicEntryStatuses,
   tagKey,
   toFts5Query,
@@ -8,6 +9,7 @@ import {
 import type { EntryCursor, EntryFilter, Store, StoredRating } from '@ficathon/db';
 import { z } from 'zod';
 import {
+  MAX_ID,
   RatingSchema,
   type EntryFacets,
   type EntryListQuery,
@@ -21,8 +23,9 @@ import type { ChallengeAccess } from './challenge-access';
 
 const CursorSchema = z.object({
   s: z.string(),
-  v: z.union([z.string().max(300), z.number()]),
-  i: z.number().int().positive(),
+  // A title key, a timestamp, or a whole number no entry can exceed (words, kudos).
+  v: z.union([z.string().max(600), z.number().int().min(0).max(MAX_ID)]),
+  i: z.number().int().positive().max(MAX_ID),
 });
 
 const BAD_CURSOR = () =>
@@ -54,14 +57,11 @@ export class BrowseService {
       challengeId: challenge.id,
       statuses: publicEntryStatuses(challenge.moderated === 1),
       ratings: query.rating,
+      excludeRatings: query.excludeRating,
+      excludeWarnings: query.excludeWarning?.map(tagKey),
       // A reader's account filters apply everywhere, on top of what they pick on the page.
-      excludeRatings: [
-        ...(query.excludeRating ?? []),
-        ...((prefs?.hiddenRatings ?? []) as StoredRating[]),
-      ],
-      excludeWarnings: [...(query.excludeWarning ?? []), ...(prefs?.hiddenWarnings ?? [])].map(
-        tagKey,
-      ),
+      hiddenRatings: (prefs?.hiddenRatings ?? []) as StoredRating[],
+      hiddenWarnings: (prefs?.hiddenWarnings ?? []).map(tagKey),
       hiddenTags: (prefs?.hiddenTags ?? []).map(tagKey),
       fandoms: query.fandom?.map(tagKey),
       pairings: query.pairing?.map(tagKey),
@@ -78,12 +78,10 @@ export class BrowseService {
     const rows = await repos.browse.page(filter, query.sort, cursor, query.limit + 1);
     const pageRows = rows.slice(0, query.limit);
     const last = pageRows[pageRows.length - 1];
-    const snippets = filter.search
-      ? await repos.browse.snippets(
-          pageRows.map((r) => r.id),
-          filter.search,
-        )
-      : new Map<number, string>();
+    // Excerpts are cut in one place for both databases, from the story as written.
+    const snippets = new Map(
+      filter.search ? pageRows.map((row) => [row.id, searchSnippet(row.body, terms)] as const) : [],
+    );
     const viewer = { userId: auth?.user.id ?? null, role: context.role };
     const prompts = await repos.prompts.listByChallenge(challenge.id);
     const promptTitle = new Map(prompts.map((p) => [String(p.id), p.title]));

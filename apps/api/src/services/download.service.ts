@@ -111,10 +111,18 @@ export class DownloadService {
         'No writer in this challenge has allowed archiving, so there is no anthology.',
       );
     }
-    if (!confirmedAdult && included.some((row) => GATED.has(gateRating(row.rating)))) {
+    // As for one entry: organizers, and writers whose own work is the only adult work, pass.
+    const gated = included.filter(
+      (row) => GATED.has(gateRating(row.rating)) && row.user_id !== auth?.user.id,
+    );
+    if (!confirmedAdult && context.role === null && gated.length > 0) {
+      const ratings = [...new Set(gated.map((row) => row.rating_raw ?? 'Not rated'))].join(', ');
+      const warnings = [...new Set(gated.flatMap((row) => headerOf(row).warnings ?? []))].join(
+        ', ',
+      );
       throw AppError.forbidden(
         'ADULT_CONTENT',
-        'The anthology includes adult work. Confirm you want to read adult content to download it.',
+        `The anthology includes adult work (rated ${ratings}; warnings: ${warnings || 'none given'}). Confirm you want to read adult content to download it.`,
       );
     }
     const viewer = { userId: auth?.user.id ?? null, role: context.role };

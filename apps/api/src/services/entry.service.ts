@@ -142,7 +142,13 @@ export class EntryService {
     const detail = await this.detailOf(this.store.repos, entryId, auth);
     if (auth && !detail.isMine && (detail.status === 'submitted' || detail.status === 'approved')) {
       const entry = await this.store.repos.entries.findById(entryId);
-      if (entry) await this.store.repos.voting.recordView(entry.id, auth.user.id, entry.challenge_id, this.now());
+      if (entry)
+        await this.store.repos.voting.recordView(
+          entry.id,
+          auth.user.id,
+          entry.challenge_id,
+          this.now(),
+        );
     }
     return detail;
   }

@@ -1,4 +1,4 @@
-import { entryTagsOf, searchDocumentOf } from '@ficathon/core';
+import { entryTagsOf, foldToWords, searchDocumentOf } from '@ficathon/core';
 import type { EntryRow, Repositories } from '@ficathon/db';
 import { headerOf } from '../serializers/stored-header';
 
@@ -9,8 +9,12 @@ import { headerOf } from '../serializers/stored-header';
 export async function indexEntry(repos: Repositories, entry: EntryRow): Promise<void> {
   const header = headerOf(entry);
   await repos.browse.replaceTags(entry.id, entryTagsOf(header));
-  await repos.browse.indexForSearch(
-    entry.id,
-    searchDocumentOf({ title: entry.title, header, body: entry.body }),
-  );
+  const doc = searchDocumentOf({ title: entry.title, header, body: entry.body });
+  const fold = (text: string) => foldToWords(text).join(' ');
+  await repos.browse.indexForSearch(entry.id, {
+    title: fold(doc.title),
+    summary: fold(doc.summary),
+    header: fold(doc.header),
+    body: fold(doc.body),
+  });
 }

@@ -1,6 +1,7 @@
 import type { StoredEntryHeader } from '@ficathon/schema';
 
-export type EntryTagKind = 'warning' | 'fandom' | 'pairing' | 'character';
+/** `tag` gathers freeform tags, genres and categories: readers can hide them, not filter by them. */
+export type EntryTagKind = 'warning' | 'fandom' | 'pairing' | 'character' | 'tag';
 
 export interface EntryTag {
   kind: EntryTagKind;
@@ -26,6 +27,9 @@ const TAG_FIELDS: [EntryTagKind, keyof StoredEntryHeader][] = [
   ['fandom', 'fandoms'],
   ['pairing', 'pairings'],
   ['character', 'characters'],
+  ['tag', 'tags'],
+  ['tag', 'genre'],
+  ['tag', 'category'],
 ];
 
 /** The filterable values of an entry's header, one per kind and key. */

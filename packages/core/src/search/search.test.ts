@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entryTagsOf, searchDocumentOf, tagKey } from './entry-index';
 import { parseSearchQuery, toFts5Query, toTsQuery } from './search-query';
+import { searchSnippet } from './search-snippet';
 
 describe('tags', () => {
   it('folds case, accents and spacing around / and &', () => {
@@ -9,7 +10,7 @@ describe('tags', () => {
     expect(tagKey('Zoë  & Wash')).toBe('zoe&wash');
   });
 
-  it('takes warnings, fandoms, pairings and characters, once per key', () => {
+  it('takes warnings, fandoms, pairings, characters and freeform tags, once per key', () => {
     expect(
       entryTagsOf({
         title: 'T',
@@ -17,12 +18,15 @@ describe('tags', () => {
         pairings: ['Spike/Wesley'],
         fandoms: ['Angel'],
         characters: [],
-        tags: ['not a filter'],
+        tags: ['Fluff'],
+        genre: ['fluff', 'Angst'],
       }),
     ).toEqual([
       { kind: 'warning', value: 'Violence', valueKey: 'violence' },
       { kind: 'fandom', value: 'Angel', valueKey: 'angel' },
       { kind: 'pairing', value: 'Spike/Wesley', valueKey: 'spike/wesley' },
+      { kind: 'tag', value: 'Fluff', valueKey: 'fluff' },
+      { kind: 'tag', value: 'Angst', valueKey: 'angst' },
     ]);
   });
 
@@ -62,19 +66,42 @@ describe('parseSearchQuery', () => {
         const fts = toFts5Query(terms);
         // Every term is a double-quoted run of letters/digits/spaces, optionally followed by *.
         expect(fts).toMatch(/^("[\p{L}\p{N} ]+"\*?( AND "[\p{L}\p{N} ]+"\*?)*)?$/u);
-        expect(toTsQuery(terms)).toMatch(/^[\p{L}\p{N} &<>():*-]*$/u);
+        expect(toTsQuery(terms)).toMatch(/^[\p{L}\p{N} &|<>():*-]*$/u);
       }),
       { numRuns: 2_000 },
     );
   });
 
-  it('folds accents as the index does', () => {
-    expect(parseSearchQuery('Zoë')).toEqual([{ words: ['zoe'], prefix: false }]);
+  it('keeps words as typed, and folds them for PostgreSQL as its index is folded', () => {
+    const terms = parseSearchQuery('Zoë ﬁnal ｆｕｌｌ');
+    expect(terms.map((t) => t.words[0])).toEqual(['zoë', 'ﬁnal', 'ｆｕｌｌ']);
+    expect(toTsQuery(terms)).toBe('zoe & final & full');
   });
 
   it('builds the same search for both databases', () => {
     const terms = parseSearchQuery('"old song" lant*');
     expect(toFts5Query(terms)).toBe('"old song" AND "lant"*');
-    expect(toTsQuery(terms)).toBe('(old <-> song) & lant:*');
+    // A phrase must sit in one field: every word carries the same weight.
+    expect(toTsQuery(terms)).toBe(
+      '((old:A <-> song:A) | (old:B <-> song:B) | (old:C <-> song:C) | (old:D <-> song:D)) & lant:*',
+    );
+  });
+});
+
+describe('searchSnippet', () => {
+  const story =
+    'It was the <b>wind</b> that found Zoë first. ' +
+    'Then nothing happened for a long while. '.repeat(10) +
+    'The old song ended.';
+  it('marks folded matches of words, prefixes and phrases around the first one', () => {
+    expect(searchSnippet(story, parseSearchQuery('zoe'))).toContain('\u0002Zoë\u0003');
+    const phrase = searchSnippet(story, parseSearchQuery('"old song"'));
+    expect(phrase).toContain('\u0002old\u0003 \u0002song\u0003');
+    expect(phrase.startsWith('… ')).toBe(true);
+    // Only the word is marked; markup around it is the writer's text and stays as written.
+    expect(searchSnippet(story, parseSearchQuery('wi*'))).toContain('<b>\u0002wind\u0003</b>');
+  });
+  it('gives the opening when the story holds no match', () => {
+    expect(searchSnippet('Short story.', parseSearchQuery('absent'))).toBe('Short story.');
   });
 });

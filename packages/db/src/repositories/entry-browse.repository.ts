@@ -24,12 +24,25 @@ export interface EntryFilter {
   fandoms?: readonly string[];
   pairings?: readonly string[];
   characters?: readonly string[];
-  /** Tags of any kind the reader hides everywhere (account content filters). */
+  /**
+   * The reader's account filters: hidden everywhere, so facets never offer them either (unlike
+   * the page's own include/exclude choices, which a facet leaves out to show every choice).
+   */
+  hiddenRatings?: readonly StoredRating[];
+  hiddenWarnings?: readonly string[];
+  /** Tags of any kind (including freeform tags) the reader hides everywhere. */
   hiddenTags?: readonly string[];
   promptId?: number;
   minWords?: number;
   maxWords?: number;
   search?: EntrySearch;
+}
+
+export interface SearchDocument {
+  title: string;
+  summary: string;
+  header: string;
+  body: string;
 }
 
 /** Where the previous page ended: the sort value and id of its last entry. */
@@ -105,6 +118,7 @@ export class EntryBrowseRepository {
         .where(column, 'is not', null)
         .groupBy(column)
         .orderBy('n', 'desc')
+        .orderBy(column)
         .execute();
       return rows.map((row) => ({
         value: String(row.key),
@@ -128,27 +142,6 @@ export class EntryBrowseRepository {
     return rows.map((row) => ({ value: String(row.value), key: row.key, count: Number(row.n) }));
   }
 
-  /**
-   * A highlighted excerpt of each entry's story around the search terms. Matches are wrapped in
-   * \\u0002 and \\u0003 (not HTML: the caller escapes the text, then turns them into marks).
-   */
-  async snippets(entryIds: readonly number[], search: EntrySearch): Promise<Map<number, string>> {
-    if (entryIds.length === 0) return new Map();
-    if (isPostgres(this.db)) {
-      const rows = await sql<{ id: number; snippet: string }>`
-        select id, ts_headline('simple', body, to_tsquery('simple', ${search.tsquery}),
-          'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=1') as snippet
-        from entry where id in (${sql.join(entryIds)})`.execute(this.db);
-      return new Map(rows.rows.map((row) => [row.id, row.snippet]));
-    }
-    const rows = await sql<{ id: number; snippet: string }>`
-      select rowid as id, snippet(entry_search, 3, char(2), char(3), '…', 24) as snippet
-      from entry_search where entry_search match ${search.fts5} and rowid in (${sql.join(entryIds)})`.execute(
-      this.db,
-    );
-    return new Map(rows.rows.map((row) => [Number(row.id), row.snippet]));
-  }
-
   /** Replaces the entry's filterable tags (call inside the transaction that saves the entry). */
   async replaceTags(
     entryId: number,
@@ -169,23 +162,25 @@ export class EntryBrowseRepository {
       .execute();
   }
 
-  /** Writes the entry into the full-text index (title and summary weigh most, then header, body). */
-  async indexForSearch(
-    entryId: number,
-    doc: { title: string; summary: string; header: string; body: string },
-  ): Promise<void> {
+  /**
+   * Writes the entry into the full-text index (title and summary weigh most, then header, body).
+   * `folded` is the text as plain folded words (foldToWords in @ficathon/core) on both databases:
+   * PostgreSQL's own parser would keep "Ines/Corrin" or "3.14" whole, and SQLite's tokenizer does
+   * not unfold "ﬁ" or full-width letters, so both index and search the same words.
+   */
+  async indexForSearch(entryId: number, folded: SearchDocument): Promise<void> {
     if (isPostgres(this.db)) {
       await sql`update entry set search_vector =
-          setweight(to_tsvector('simple', ${wordsOnly(doc.title)}), 'A') ||
-          setweight(to_tsvector('simple', ${wordsOnly(doc.summary)}), 'B') ||
-          setweight(to_tsvector('simple', ${wordsOnly(doc.header)}), 'C') ||
-          setweight(to_tsvector('simple', ${wordsOnly(doc.body)}), 'D')
+          setweight(to_tsvector('simple', ${folded.title}), 'A') ||
+          setweight(to_tsvector('simple', ${folded.summary}), 'B') ||
+          setweight(to_tsvector('simple', ${folded.header}), 'C') ||
+          setweight(to_tsvector('simple', ${folded.body}), 'D')
         where id = ${entryId}`.execute(this.db);
       return;
     }
     await sql`delete from entry_search where rowid = ${entryId}`.execute(this.db);
     await sql`insert into entry_search (rowid, title, summary, header, body)
-      values (${entryId}, ${doc.title}, ${doc.summary}, ${doc.header}, ${doc.body})`.execute(
+      values (${entryId}, ${folded.title}, ${folded.summary}, ${folded.header}, ${folded.body})`.execute(
       this.db,
     );
   }
@@ -198,6 +193,8 @@ export class EntryBrowseRepository {
     if (filter.ratings?.length) query = query.where('entry.rating', 'in', filter.ratings);
     if (filter.excludeRatings?.length)
       query = query.where('entry.rating', 'not in', filter.excludeRatings);
+    if (filter.hiddenRatings?.length)
+      query = query.where('entry.rating', 'not in', filter.hiddenRatings);
     if (filter.promptId !== undefined) query = query.where('entry.prompt_id', '=', filter.promptId);
     if (filter.minWords !== undefined)
       query = query.where('entry.word_count', '>=', filter.minWords);
@@ -205,6 +202,10 @@ export class EntryBrowseRepository {
       query = query.where('entry.word_count', '<=', filter.maxWords);
     if (filter.excludeWarnings?.length) {
       const keys = filter.excludeWarnings;
+      query = query.where((eb) => eb.not(hasTag(eb, 'warning', keys)));
+    }
+    if (filter.hiddenWarnings?.length) {
+      const keys = filter.hiddenWarnings;
       query = query.where((eb) => eb.not(hasTag(eb, 'warning', keys)));
     }
     if (filter.hiddenTags?.length) {
@@ -228,18 +229,6 @@ export class EntryBrowseRepository {
     }
     return query;
   }
-}
-
-/**
- * Text as SQLite's unicode61 tokenizer (remove_diacritics 2) reads it: accents folded, anything
- * that is not a letter or digit a separator. PostgreSQL's own parser would keep "Ines/Corrin" or
- * an email as one token; feeding it plain words makes both databases find the same entries.
- */
-function wordsOnly(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 function hasTag(

@@ -38,6 +38,7 @@ export type {
   EntrySearch,
   EntrySort,
   FacetDimension,
+  SearchDocument,
 } from './entry-browse.repository';
 export type { EntryListRow } from './entry.repository';
 export type { CommentListRow } from './feedback.repository';
