@@ -12,4 +12,5 @@ export * from './render/entry-document';
 export * from './search/entry-index';
 export * from './search/search-query';
 export * from './policy/archive-permission';
+export * from './tally';
 export * from './search/search-snippet';

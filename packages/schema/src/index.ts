@@ -13,4 +13,5 @@ export * from './entry.schema';
 export * from './browse.schema';
 export * from './feedback.schema';
 export * from './id.schema';
+export * from './tally.schema';
 export * from './voting.schema';
