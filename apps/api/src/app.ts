@@ -22,6 +22,7 @@ import { registerMeRoutes } from './routes/me.routes';
 import { registerPreferenceRoutes } from './routes/preference.routes';
 import { registerVotingRoutes } from './routes/voting.routes';
 import { registerJudgingRoutes } from './routes/judging.routes';
+import { registerResultsRoutes } from './routes/results.routes';
 import { registerPromptRoutes } from './routes/prompt.routes';
 import { AccountService } from './services/account.service';
 import { AuthService } from './services/auth.service';
@@ -35,6 +36,7 @@ import { FeedService } from './services/feed.service';
 import { FeedbackService } from './services/feedback.service';
 import { VotingService } from './services/voting.service';
 import { JudgingService } from './services/judging.service';
+import { ResultsService } from './services/results.service';
 import { EntryService } from './services/entry.service';
 import { ModerationService } from './services/moderation.service';
 import { OrganizerService } from './services/organizer.service';
@@ -76,6 +78,7 @@ export function createApp(deps: AppDeps): Express {
   const feedback = new FeedbackService(store, access, clock);
   const voting = new VotingService(store, access, organizers, clock);
   const judging = new JudgingService(store, access, organizers, clock);
+  const results = new ResultsService(store, access, organizers, clock);
   // Links in feeds point at the public site.
   const feeds = new FeedService(store, access, clock, deps.origins[0] ?? 'http://localhost:3000');
 
@@ -138,6 +141,7 @@ export function createApp(deps: AppDeps): Express {
   registerPreferenceRoutes(api, browse);
   registerFeedRoutes(api, feeds);
   registerJudgingRoutes(api, judging);
+  registerResultsRoutes(api, results);
   registerVotingRoutes(api, voting, {
     ballots: createRateLimiter('ballots', rateLimits.ballots, store.repos.rateLimits, clock),
   });

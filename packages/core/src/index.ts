@@ -14,3 +14,4 @@ export * from './search/search-query';
 export * from './policy/archive-permission';
 export * from './tally';
 export * from './search/search-snippet';
+export * from './render/award-banner';

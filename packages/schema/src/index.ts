@@ -15,3 +15,4 @@ export * from './feedback.schema';
 export * from './id.schema';
 export * from './tally.schema';
 export * from './voting.schema';
+export * from './results.schema';
