@@ -1,7 +1,7 @@
 /** Pages that make no sense to land on after signing in (and would loop or sign out again). */
 const AUTH_PATHS = ['/login', '/signup', '/logout'];
 
-const PLACEHOLDER_ORIGIN = 'http://placeholder.invalid';
+const PARSING_BASE = 'http://same-site.invalid';
 
 /**
  * Turns an untrusted `?redirectTo=` value into a same-site path, or `fallback`.
@@ -18,11 +18,11 @@ export function safeRedirectTo(raw: string | null | undefined, fallback = '/'): 
 
   let url: URL;
   try {
-    url = new URL(raw, PLACEHOLDER_ORIGIN);
+    url = new URL(raw, PARSING_BASE);
   } catch {
     return fallback;
   }
-  if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
+  if (url.origin !== PARSING_BASE) return fallback;
   if (AUTH_PATHS.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) {
     return fallback;
   }
