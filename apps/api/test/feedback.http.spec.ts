@@ -140,6 +140,10 @@ describe.each(testDatabaseKinds())('kudos, comments and notifications on %s', (k
     expect(texts).toContain('Feedback Reader left kudos on “Praised”.');
     expect(texts).toContain('Feedback Reader commented on “Praised”.');
     expect(inbox.body.unread).toBeGreaterThanOrEqual(2);
+    const count = await request(t.app)
+      .get('/api/me/notifications/unread')
+      .set(bearer(writer.token));
+    expect(count.body.unread).toBe(inbox.body.unread);
     await request(t.app)
       .post('/api/me/notifications/read')
       .set(bearer(writer.token))

@@ -19,14 +19,19 @@ const listParam = <T extends z.ZodType<string>>(item: T) =>
         .filter(Boolean),
     z.array(item).max(BROWSE_LIMITS.valuesMax, `Give at most ${BROWSE_LIMITS.valuesMax} values.`),
   );
-const tagParam = listParam(z.string().max(200));
+const tagParam = listParam(z.string().max(200, 'A value has at most 200 characters.'));
 const wordsParam = z.coerce
-  .number()
+  .number({ error: 'Use a whole number of words.' })
   .int('Use a whole number.')
   .min(0, 'Use a number of words, 0 or more.')
   .max(MAX_ID, 'That is more words than any story has.');
 
-export const EntrySortSchema = z.enum(['newest', 'title', 'length', 'kudos']);
+export const EntrySortSchema = z.enum(['newest', 'title', 'length', 'kudos'], {
+  error: 'Sort by newest, title, length or kudos.',
+});
+const RatingParamSchema = z.enum(RatingSchema.options, {
+  error: 'Use general, teen, mature, explicit or not_rated.',
+});
 export type EntrySortOrder = z.infer<typeof EntrySortSchema>;
 
 /**
@@ -35,14 +40,14 @@ export type EntrySortOrder = z.infer<typeof EntrySortSchema>;
  */
 export const EntryListQuerySchema = z
   .object({
-    rating: listParam(RatingSchema).optional(),
-    excludeRating: listParam(RatingSchema).optional(),
+    rating: listParam(RatingParamSchema).optional(),
+    excludeRating: listParam(RatingParamSchema).optional(),
     excludeWarning: tagParam.optional(),
     fandom: tagParam.optional(),
     pairing: tagParam.optional(),
     character: tagParam.optional(),
     prompt: z.coerce
-      .number()
+      .number({ error: 'Choose one of the prompts.' })
       .int()
       .positive('Choose one of the prompts.')
       .max(MAX_ID, 'Choose one of the prompts.')
@@ -93,8 +98,14 @@ export const ReaderPreferencesSchema = z.object({
   /** Go straight to mature, explicit and unrated work without the interstitial. */
   skipAdultGate: z.boolean().default(false),
   /** Hidden everywhere: lists, search and feeds. */
-  hiddenRatings: z.array(RatingSchema).max(5).default([]),
-  hiddenWarnings: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-  hiddenTags: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  hiddenRatings: z.array(RatingParamSchema).max(5).default([]),
+  hiddenWarnings: z
+    .array(z.string().trim().min(1).max(200, 'A warning has at most 200 characters.'))
+    .max(50, 'Hide at most 50 warnings.')
+    .default([]),
+  hiddenTags: z
+    .array(z.string().trim().min(1).max(200, 'A tag has at most 200 characters.'))
+    .max(50, 'Hide at most 50 tags.')
+    .default([]),
 });
 export type ReaderPreferences = z.infer<typeof ReaderPreferencesSchema>;

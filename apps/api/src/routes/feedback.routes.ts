@@ -166,6 +166,23 @@ export function registerFeedbackRoutes(
 
   api.route(
     {
+      method: 'get',
+      path: '/me/notifications/unread',
+      summary: 'How many of your notifications are unread (cheap: for the header on every page)',
+      tag: 'account',
+      auth: 'session',
+      responses: {
+        200: { description: 'The unread count.', schema: z.object({ unread: z.number().int() }) },
+        401: problemResponse('Not signed in.'),
+      },
+    },
+    async (_req, res) => {
+      res.json({ unread: await feedback.unreadCount(requireAuth(res.locals.auth)) });
+    },
+  );
+
+  api.route(
+    {
       method: 'post',
       path: '/me/notifications/read',
       summary: 'Mark notifications read (the given ids, or all)',

@@ -159,6 +159,11 @@ export class FeedbackService {
     };
   }
 
+  /** Just the number of unread notifications (for the site header on every page). */
+  unreadCount(auth: Authenticated): Promise<number> {
+    return this.store.repos.feedback.countUnread(auth.user.id);
+  }
+
   async markRead(auth: Authenticated, ids: number[] | undefined): Promise<void> {
     await this.store.repos.feedback.markRead(auth.user.id, ids ?? null, this.now());
   }
