@@ -85,11 +85,15 @@ export type VotingConfigInput = z.input<typeof VotingConfigSchema>;
 /** A ballot as cast; which fields apply depends on the category's method. */
 export const CastBallotRequestSchema = z.union([
   z.object({ choice: IdSchema }).strict(),
-  z.object({ approved: z.array(IdSchema).max(500) }).strict(),
+  z.object({ approved: z.array(IdSchema).min(1, 'Approve at least one entry.').max(500) }).strict(),
   z.object({ ranking: z.array(IdSchema).min(1, 'Rank at least one entry.').max(500) }).strict(),
   z
     .object({
-      scores: z.record(z.string().regex(/^\d{1,10}$/, 'Scores are keyed by entry id.'), z.number()),
+      // Keyed by entry id written plainly ("7", never "07"): one spelling per entry.
+      scores: z.record(
+        z.string().regex(/^[1-9]\d{0,9}$/, 'Scores are keyed by entry id.'),
+        z.number(),
+      ),
     })
     .strict(),
 ]);

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { FieldError, Problem } from '@ficathon/schema';
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Logger } from '../logger';
 import { AppError } from './app-error';
 
@@ -71,17 +71,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, error.status, error.code, error.detail, error.errors);
     }
     if (error instanceof ZodError) {
-      const errors = error.issues.flatMap((issue) => {
-        const path = issue.path.map(String).join('.');
-        // One error per unknown key, named, rather than one nameless error for the object.
-        if (issue.code === 'unrecognized_keys') {
-          return issue.keys.map((key) => ({
-            path: path ? `${path}.${key}` : key,
-            message: `“${key}” is not something this request takes.`,
-          }));
-        }
-        return [{ path, message: issue.message }];
-      });
+      const errors = error.issues.flatMap((issue) => fieldErrorsOf(issue, []));
       const fields = [...new Set(errors.map((e) => e.path || 'body'))].join(', ');
       return sendProblem(res, 400, 'VALIDATION_FAILED', `Check these fields: ${fields}.`, errors);
     }
@@ -116,6 +106,35 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       'Something went wrong on our side. Please try again; if it keeps happening, tell us the request id.',
     );
   };
+}
+
+/**
+ * A zod issue as the field errors a client can act on: one per unknown key, named; for a union
+ * (a ballot of one of several shapes), the errors of the shape the request was aiming at, the
+ * one without unknown keys at its top; for a bad record key, the key's own message.
+ */
+function fieldErrorsOf(issue: z.core.$ZodIssue, prefix: PropertyKey[]): FieldError[] {
+  const at = [...prefix, ...issue.path];
+  const path = at.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: path ? `${path}.${key}` : key,
+      message: `“${key}” is not something this request takes.`,
+    }));
+  }
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const aimed = issue.errors.filter(
+      (branch) => !branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0),
+    );
+    const best = [...(aimed.length > 0 ? aimed : issue.errors)].sort(
+      (a, b) => a.length - b.length,
+    )[0]!;
+    return best.flatMap((inner) => fieldErrorsOf(inner, at));
+  }
+  if (issue.code === 'invalid_key' && issue.issues[0]) {
+    return [{ path, message: issue.issues[0].message }];
+  }
+  return [{ path, message: issue.message }];
 }
 
 function clientErrorStatus(error: unknown): number | undefined {

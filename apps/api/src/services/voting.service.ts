@@ -206,6 +206,8 @@ export class VotingService {
         ids = [];
         for (const [key, score] of Object.entries(ballot.scores)) {
           const id = Number(key);
+          if (ids.includes(id))
+            errors.push({ path: `scores.${key}`, message: 'This entry is scored twice.' });
           checkEntry(id, `scores.${key}`);
           if (!Number.isInteger(score) || score < 1 || score > category.scoreScale) {
             errors.push({
