@@ -207,6 +207,8 @@ test('a writer claims a prompt, pastes a story, fixes a rule problem, submits, e
     await page.waitForLoadState('networkidle');
     await expect(page.getByLabel('Your story', { exact: true })).toHaveValue(fixture.body);
     await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(/^\d+$/);
+    // A submitted entry is never saved automatically: every save would publish a version.
+    await expect(page.getByText('Your draft is saved automatically')).toHaveCount(0);
     await expectNoAxeViolations(page, 'edit page');
     await page.getByLabel(/^Summary/).fill(SUMMARY.replace('night', 'evening'));
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -278,7 +280,7 @@ test('a writer claims a prompt, pastes a story, fixes a rule problem, submits, e
     await expect(reader.locator('.story')).toHaveCount(0);
     await expectNoAxeViolations(reader, 'adult-content notice');
     await reader.screenshot({ path: 'screenshots/writer-reader-notice.png', fullPage: true });
-    await reader.getByRole('button', { name: 'Proceed to the story' }).click();
+    await reader.getByRole('button', { name: 'Proceed' }).click();
     await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Crack It Open');
     await expect(reader.locator('.story')).toContainText('Tonight, L.A. feels far away.');
     await expect(reader.getByRole('region', { name: 'Your entry' })).toHaveCount(0);
@@ -436,4 +438,48 @@ test('a story file is imported, Enter in a field only checks, and a draft is pre
   await expect(page.getByRole('button', { name: 'Save draft' })).toBeVisible();
   await expectNoAxeViolations(page, 'edit page with a preview');
   await page.screenshot({ path: 'screenshots/writer-preview.png', fullPage: true });
+});
+
+test('a new entry is saved as a draft automatically, and the form then updates that draft', async ({
+  page,
+  request,
+}) => {
+  const { slug } = await createOpenChallenge(request, 'autosave');
+  await signUpOrIn(page.request, WRITER);
+  const myDrafts = async () => {
+    const response = await page.request.get('/api/me/entries');
+    expect(response.status()).toBe(200);
+    const { entries } = (await response.json()) as {
+      entries: { id: number; title: string; status: string; challenge: { slug: string } }[];
+    };
+    return entries.filter((entry) => entry.challenge.slug === slug);
+  };
+
+  // The page's timers run on a clock the test moves, so no test waits half a minute.
+  await page.clock.install();
+  await openPage(page, `/challenges/${slug}/submit`);
+  await expect(page.getByText('Your draft is saved automatically while you write.')).toBeVisible();
+
+  await page.getByLabel('Your story', { exact: true }).fill('The first line of a story.');
+  await page.clock.runFor(31_000);
+  await expect(
+    page.getByText('Your draft will be saved automatically once it has a title.'),
+  ).toBeVisible();
+  expect(await myDrafts()).toHaveLength(0);
+
+  await page.getByLabel('Title', { exact: true }).fill('Saved While Writing');
+  await page.clock.runFor(31_000);
+  await expect(page.getByText(/^Draft saved \d\d:\d\d$/)).toBeVisible();
+  const [draft, ...others] = await myDrafts();
+  expect(others).toHaveLength(0);
+  expect(draft).toMatchObject({ title: 'Saved While Writing', status: 'draft' });
+
+  // The form's own button saves to that draft: still one entry.
+  await page
+    .getByLabel('Your story', { exact: true })
+    .fill('The first line of a story.\n\nAnd a second.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page).toHaveURL(new RegExp(`/entries/${draft!.id}\\?saved=draft$`));
+  expect(await myDrafts()).toHaveLength(1);
+  await expect(page.locator('.story')).toContainText('And a second.');
 });

@@ -195,6 +195,9 @@ const RATING_LABELS: Record<Rating, string> = {
   not_rated: 'Not rated',
 };
 
+/** The ratings in scale order, from general to explicit, then unrated work. */
+export const RATINGS = Object.keys(RATING_LABELS) as Rating[];
+
 /** The rating in words, keeping the writer's own label when it says something different. */
 export function ratingLabel(rating: { raw: string | null; normalized: Rating }): string {
   const words = RATING_LABELS[rating.normalized];

@@ -103,4 +103,38 @@ describe('createApiClient', () => {
     });
     await expect(client.me()).rejects.toMatchObject({ status: 502, code: 'HTTP_502' });
   });
+  it('asks for a page of entries with the filters as query parameters', async () => {
+    const seen: Request[] = [];
+    const page = {
+      entries: [],
+      total: 0,
+      nextCursor: null,
+      facets: { rating: [], warning: [], fandom: [], pairing: [], character: [], prompt: [] },
+    };
+    const client = createApiClient({
+      baseUrl: 'http://api.test',
+      fetch: fakeFetch(Response.json(page), seen),
+    });
+    const query = new URLSearchParams([
+      ['q', '"a phrase"'],
+      ['excludeRating', 'explicit'],
+      ['excludeRating', 'mature'],
+    ]);
+    await expect(client.listEntries('lyric fest', query)).resolves.toEqual(page);
+    expect(seen[0]?.url).toBe(
+      'http://api.test/api/challenges/lyric%20fest/entries?q=%22a+phrase%22&excludeRating=explicit&excludeRating=mature',
+    );
+  });
+
+  it('marks every notification read with an empty body, or the given ones', async () => {
+    const seen: Request[] = [];
+    const client = createApiClient({
+      baseUrl: 'http://api.test',
+      fetch: fakeFetch(new Response(null, { status: 204 }), seen),
+    });
+    await client.markNotificationsRead();
+    await client.markNotificationsRead([3, 4]);
+    expect(await seen[0]?.json()).toEqual({});
+    expect(await seen[1]?.json()).toEqual({ ids: [3, 4] });
+  });
 });

@@ -4,38 +4,53 @@ import {
   ChallengeDetailSchema,
   ChallengeListResponseSchema,
   ChallengeSummarySchema,
+  CommentSchema,
   CommunityDetailSchema,
   CommunitySummarySchema,
   DashboardSchema,
   DrawOutcomeSchema,
   EntryDetailSchema,
+  EntryPageSchema,
   HealthSchema,
   ImportedTextSchema,
+  KudosSchema,
   MeResponseSchema,
   ModerationQueueItemSchema,
+  MyBallotsSchema,
   MyEntrySchema,
+  NotificationListSchema,
   OrganizerSchema,
   ParsedEntrySchema,
   ProblemSchema,
   PromptSchema,
   PseudSchema,
+  ReaderPreferencesSchema,
+  ResultsSchema,
   RevealPreviewSchema,
   RevisionDiffSchema,
   RevisionSummarySchema,
+  RubricCriterionSchema,
   RuleCheckResponseSchema,
+  VotingConfigSchema,
   SESSION_COOKIE,
+  type ChallengeShelf,
+  type CastBallotRequest,
   type CreateChallengeRequest,
+  type CreateCommentRequest,
   type CreateCommunityRequest,
   type CreatePseudRequest,
   type ExtensionRequest,
   type FieldError,
   type ImportPromptsRequest,
+  type JudgeScoreRequest,
   type LoginRequest,
   type ModerationRequest,
   type PromptInput,
+  type ReaderPreferences,
   type SaveEntryRequest,
   type SignupRequest,
   type UpdateChallengeRequest,
+  type VotingConfigInput,
 } from '@ficathon/schema';
 import type { RequestEvent } from '@sveltejs/kit';
 import { isValidTimeZone } from '$lib/format';
@@ -106,8 +121,74 @@ const MyChallengesSchema = listOf('challenges', ChallengeSummarySchema);
 const RevisionListSchema = listOf('revisions', RevisionSummarySchema);
 
 const MyEntriesSchema = listOf('entries', MyEntrySchema);
+const CommentListSchema = listOf('comments', CommentSchema);
 
 const CommunityListSchema = listOf('communities', CommunitySummarySchema);
+
+/** A challenge's judge, as the judges list names them. */
+export interface Judge {
+  userId: number;
+  name: string;
+}
+
+/** One entry on a judge's sheet, with the judge's own scores and comment (null until saved). */
+export interface JudgingSheetEntry {
+  id: number;
+  title: string;
+  wordCount: number;
+  scores: Record<string, number> | null;
+  comment: string | null;
+}
+
+const RubricSchema = RubricCriterionSchema.array();
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The judges list: `{ judges: [{ userId, name }] }` (the schema package has no type for it). */
+const JudgeListSchema: Parser<Judge[]> = {
+  parse(input: unknown): Judge[] {
+    const judges = isRecord(input) ? input.judges : undefined;
+    if (!Array.isArray(judges)) throw new TypeError('Expected { judges: [...] }');
+    return judges.map((j: unknown) => {
+      if (!isRecord(j) || typeof j.userId !== 'number' || typeof j.name !== 'string') {
+        throw new TypeError('Expected a judge { userId, name }');
+      }
+      return { userId: j.userId, name: j.name };
+    });
+  },
+};
+
+/** A judge's sheet: the rubric and every entry with the judge's scores. */
+const JudgingSheetSchema = {
+  parse(input: unknown) {
+    if (!isRecord(input) || !Array.isArray(input.entries)) {
+      throw new TypeError('Expected { rubric, entries }');
+    }
+    const rubric = RubricSchema.parse(input.rubric);
+    const entries = input.entries.map((e: unknown): JudgingSheetEntry => {
+      if (!isRecord(e) || typeof e.id !== 'number' || typeof e.title !== 'string') {
+        throw new TypeError('Expected an entry { id, title, ... }');
+      }
+      const scores = isRecord(e.scores)
+        ? Object.fromEntries(
+            Object.entries(e.scores).filter(
+              (kv): kv is [string, number] => typeof kv[1] === 'number',
+            ),
+          )
+        : null;
+      return {
+        id: e.id,
+        title: e.title,
+        wordCount: typeof e.wordCount === 'number' ? e.wordCount : 0,
+        scores,
+        comment: typeof e.comment === 'string' ? e.comment : null,
+      };
+    });
+    return { rubric, entries };
+  },
+};
 
 /** `/api/communities/:slug` with the slug escaped, plus an optional sub-path. */
 export function communityPath(slug: string, rest = ''): string {
@@ -177,6 +258,13 @@ export function createApiClient(options: ApiClientOptions) {
     createPseud: (body: CreatePseudRequest) => call('POST', '/api/me/pseuds', PseudSchema, body),
     listChallenges: async () =>
       (await call('GET', '/api/challenges', ChallengeListResponseSchema)).challenges,
+    /** The challenges on one shelf (all when none is given), with every shelf's count. */
+    browseChallenges: (shelf: ChallengeShelf | null) =>
+      call(
+        'GET',
+        shelf ? `/api/challenges?${new URLSearchParams({ shelf })}` : '/api/challenges',
+        ChallengeListResponseSchema,
+      ),
     getChallenge: (slug: string) => call('GET', challengePath(slug), ChallengeDetailSchema),
 
     // Organizing a challenge
@@ -250,6 +338,35 @@ export function createApiClient(options: ApiClientOptions) {
       ),
     myEntries: () => call('GET', '/api/me/entries', MyEntriesSchema),
 
+    // Reading: the entry list, preferences, kudos, comments and the inbox
+    /** One page of a challenge's entries; `query` holds the list's parameters as the API names them. */
+    listEntries: (slug: string, query: URLSearchParams) => {
+      const search = query.toString();
+      return call(
+        'GET',
+        challengePath(slug, `/entries${search ? `?${search}` : ''}`),
+        EntryPageSchema,
+      );
+    },
+    preferences: () => call('GET', '/api/me/preferences', ReaderPreferencesSchema),
+    savePreferences: (body: ReaderPreferences) =>
+      call('PUT', '/api/me/preferences', ReaderPreferencesSchema, body),
+    kudos: (entryId: number) => call('GET', entryPath(entryId, '/kudos'), KudosSchema),
+    giveKudos: (entryId: number) => call('POST', entryPath(entryId, '/kudos'), KudosSchema),
+    comments: (entryId: number) => call('GET', entryPath(entryId, '/comments'), CommentListSchema),
+    addComment: (entryId: number, body: CreateCommentRequest) =>
+      call('POST', entryPath(entryId, '/comments'), CommentSchema, body),
+    editComment: (commentId: number, body: string) =>
+      call('PATCH', `/api/comments/${commentId}`, CommentSchema, { body }),
+    deleteComment: (commentId: number) => call<void>('DELETE', `/api/comments/${commentId}`, null),
+    notifications: () => call('GET', '/api/me/notifications', NotificationListSchema),
+    /** Only the number of unread notifications (asked on every page, for the header). */
+    unreadNotifications: () =>
+      call('GET', '/api/me/notifications/unread', NotificationListSchema.pick({ unread: true })),
+    /** Marks the given notifications read, or all of them when `ids` is omitted. */
+    markNotificationsRead: (ids?: number[]) =>
+      call<void>('POST', '/api/me/notifications/read', null, ids ? { ids } : {}),
+
     // Communities
     listCommunities: () => call('GET', '/api/communities', CommunityListSchema),
     createCommunity: (body: CreateCommunityRequest) =>
@@ -259,6 +376,35 @@ export function createApiClient(options: ApiClientOptions) {
       call('POST', communityPath(slug, '/moderators'), CommunityDetailSchema, { person }),
     removeCommunityModerator: (slug: string, userId: number) =>
       call<void>('DELETE', communityPath(slug, `/moderators/${userId}`), null),
+
+    // Voting, judging and results
+    votingConfig: (slug: string) => call('GET', challengePath(slug, '/voting'), VotingConfigSchema),
+    saveVotingConfig: (slug: string, body: VotingConfigInput) =>
+      call('PUT', challengePath(slug, '/voting'), VotingConfigSchema, body),
+    myBallots: (slug: string) => call('GET', challengePath(slug, '/ballots/mine'), MyBallotsSchema),
+    castBallot: (slug: string, categoryId: string, body: CastBallotRequest) =>
+      call(
+        'PUT',
+        challengePath(slug, `/ballots/${encodeURIComponent(categoryId)}`),
+        MyBallotsSchema,
+        body,
+      ),
+    withdrawBallot: (slug: string, categoryId: string) =>
+      call<void>('DELETE', challengePath(slug, `/ballots/${encodeURIComponent(categoryId)}`), null),
+    listJudges: (slug: string) => call('GET', challengePath(slug, '/judges'), JudgeListSchema),
+    addJudge: (slug: string, person: string) =>
+      call('POST', challengePath(slug, '/judges'), JudgeListSchema, { person }),
+    removeJudge: (slug: string, userId: number) =>
+      call<void>('DELETE', challengePath(slug, `/judges/${userId}`), null),
+    judgingSheet: (slug: string) =>
+      call('GET', challengePath(slug, '/judging'), JudgingSheetSchema),
+    scoreEntry: (slug: string, entryId: number, body: JudgeScoreRequest) =>
+      call('PUT', challengePath(slug, `/judging/${entryId}`), JudgingSheetSchema, body),
+    resultsPreview: (slug: string) =>
+      call('GET', challengePath(slug, '/results/preview'), ResultsSchema),
+    publishResults: (slug: string) =>
+      call('POST', challengePath(slug, '/results/publish'), ResultsSchema),
+    results: (slug: string) => call('GET', challengePath(slug, '/results'), ResultsSchema),
 
     // The prompt draw, and what an anonymous challenge's reveal will show
     joinDraw: (slug: string) => call<void>('POST', challengePath(slug, '/draw/signup'), null),

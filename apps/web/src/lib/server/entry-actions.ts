@@ -168,6 +168,25 @@ interface Submission {
   keys: string[];
 }
 
+/** Which entry a submission saves to; `data` is the submitted form. */
+type ResolveTarget = (event: RequestEvent, data: FormData) => Promise<EntryTarget>;
+
+/**
+ * The draft an automatic save of a new entry's form created (its `draftId` field), so that the
+ * form's own buttons update that draft instead of starting a second entry. Only a draft of the
+ * viewer's own, in the same challenge, counts; anything else is ignored.
+ */
+export async function autosavedDraft(
+  event: Event,
+  data: FormData,
+  slug: string,
+): Promise<(EntryTarget & { entry: EntryDetail }) | null> {
+  const raw = data.get('draftId');
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,15}$/.test(raw)) return null;
+  const target = await loadOwnEntry(event, Number(raw));
+  return target.entry.status === 'draft' && target.challenge.slug === slug ? target : null;
+}
+
 type Outcome = EntryFormResult | ActionFailure<EntryFormResult>;
 type Step<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure<EntryFormResult> };
 
@@ -178,7 +197,7 @@ type Step<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure<Entr
 async function begin(
   event: RequestEvent,
   action: EntryFormResult['action'],
-  resolveTarget: (event: RequestEvent) => Promise<EntryTarget>,
+  resolveTarget: ResolveTarget,
 ): Promise<Step<Submission>> {
   const data = await event.request.formData();
   if (!event.locals.user) {
@@ -188,7 +207,7 @@ async function begin(
       failure: fail(401, result(action, values, { errors: { form: SIGNED_OUT } })),
     };
   }
-  const target = await resolveTarget(event);
+  const target = await resolveTarget(event, data);
   const customFields = target.challenge.rules.customFields;
   return {
     ok: true,
@@ -350,7 +369,7 @@ async function save(event: RequestEvent, submission: Submission, mode: SaveMode)
  * The actions of the entry form, shared by the submit page (a new entry) and the edit page:
  * read a paste, import a file, check the rules, and save (draft, submit, or save and preview).
  */
-export function entryFormActions(resolveTarget: (event: RequestEvent) => Promise<EntryTarget>) {
+export function entryFormActions(resolveTarget: ResolveTarget) {
   const withSubmission =
     (
       action: EntryFormResult['action'],

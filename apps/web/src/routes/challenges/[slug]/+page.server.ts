@@ -1,21 +1,28 @@
 import { fail } from '@sveltejs/kit';
 import { formString } from '$lib/forms';
+import { adultAnthology, anthologyReady } from '$lib/server/anthology';
 import { ApiError, api } from '$lib/server/api';
 import { throwAsPageError } from '$lib/server/errors';
 import { apiFormErrors, signInFirst, signInIfSessionEnded } from '$lib/server/form-actions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+  const client = api(event);
+  let challenge;
   try {
-    return {
-      challenge: await api(event).getChallenge(event.params.slug),
-      signedIn: event.locals.user !== null,
-      // The countdown's first render uses the server's clock, so the HTML and hydration agree.
-      now: new Date().toISOString(),
-    };
+    challenge = await client.getChallenge(event.params.slug);
   } catch (e) {
     throwAsPageError(e);
   }
+  return {
+    challenge,
+    signedIn: event.locals.user !== null,
+    // The countdown's first render uses the server's clock, so the HTML and hydration agree.
+    now: new Date().toISOString(),
+    anthology: anthologyReady(challenge.phase)
+      ? await adultAnthology(event, client, challenge)
+      : null,
+  };
 };
 
 /** Claim or release a prompt: the same form, two verbs. */

@@ -1,6 +1,7 @@
 import { emptyEntryValues } from '$lib/entry-form';
 import { api } from '$lib/server/api';
 import {
+  autosavedDraft,
   entryFormActions,
   entryFormOptions,
   loadChallengeForEntry,
@@ -41,7 +42,13 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions: Actions = entryFormActions(async (event) => ({
-  challenge: await loadChallengeForEntry(event, event.params.slug ?? ''),
-  entry: null,
-}));
+export const actions: Actions = entryFormActions(async (event, data) => {
+  const slug = event.params.slug ?? '';
+  // Once the form saved itself as a draft, its buttons update that draft.
+  return (
+    (await autosavedDraft(event, data, slug)) ?? {
+      challenge: await loadChallengeForEntry(event, slug),
+      entry: null,
+    }
+  );
+});
