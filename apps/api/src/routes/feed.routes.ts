@@ -30,7 +30,7 @@ export function registerFeedRoutes(api: ApiRouter, feeds: FeedService): void {
       responses: { 200: atom, 404: problemResponse('No such challenge.') },
     },
     async (req, res) => {
-      res.type(ATOM).send(await feeds.entriesFeed(slugOf(req.params)));
+      res.type(ATOM).send(await feeds.entriesFeed(slugOf(req.params), res.locals.auth));
     },
   );
   api.route(

@@ -1,5 +1,6 @@
-import { challengePhase, isChallengeListed, publicEntryStatuses } from '@ficathon/core';
-import type { Store } from '@ficathon/db';
+import { challengePhase, isChallengeListed, publicEntryStatuses, tagKey } from '@ficathon/core';
+import type { Store, StoredRating } from '@ficathon/db';
+import type { Authenticated } from './auth.service';
 import { Feed } from 'feed';
 import { authorVisibleTo, scheduleOf } from '../serializers/challenge.serializer';
 import { headerOf } from '../serializers/stored-header';
@@ -11,9 +12,9 @@ const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * Atom feeds. Feed readers fetch without a session, so every feed is the public visitor's view:
- * moderation and anonymity as for any visitor, and only an entry's header and summary (the story
- * itself may be behind the adult-content gate, so it is never in a feed).
+ * Atom feeds: the public visitor's view (moderation and anonymity as for any visitor, and only an
+ * entry's header and summary: the story may be behind the adult-content gate, so it is never in a
+ * feed). A signed-in reader's fetch also leaves out what their content filters hide.
  */
 export class FeedService {
   constructor(
@@ -49,11 +50,20 @@ export class FeedService {
   }
 
   /** A challenge's entries as they become public, newest first. */
-  async entriesFeed(slug: string): Promise<string> {
+  async entriesFeed(slug: string, auth: Authenticated | null): Promise<string> {
     const context = await this.access.load(slug, null);
     const { challenge, phase } = context;
+    // A signed-in reader's own fetch leaves out what they hide everywhere; everything else in a
+    // feed (authors, moderation) stays the public view, whoever asks.
+    const prefs = auth ? await this.store.repos.preferences.get(auth.user.id) : null;
     const entries = await this.store.repos.browse.page(
-      { challengeId: challenge.id, statuses: publicEntryStatuses(challenge.moderated === 1) },
+      {
+        challengeId: challenge.id,
+        statuses: publicEntryStatuses(challenge.moderated === 1),
+        hiddenRatings: (prefs?.hiddenRatings ?? []) as StoredRating[],
+        hiddenWarnings: (prefs?.hiddenWarnings ?? []).map(tagKey),
+        hiddenTags: (prefs?.hiddenTags ?? []).map(tagKey),
+      },
       'newest',
       null,
       FEED_SIZE,
