@@ -171,4 +171,26 @@ describe.each(testDatabaseKinds())('results on %s', (kind) => {
     expect(svg).toContain('1st place · Best overall');
     expect(svg).toContain('Birch Story');
   });
+
+  it('lists entries in rank order once published, a page at a time', async () => {
+    const all = await request(t.app).get('/api/challenges/reveal/entries?sort=rank');
+    expect(all.body.entries.map((e: { title: string }) => e.title)).toEqual([
+      'Birch Story',
+      'Alder Story',
+    ]);
+    const first = await request(t.app).get('/api/challenges/reveal/entries?sort=rank&limit=1');
+    expect(first.body.entries.map((e: { title: string }) => e.title)).toEqual(['Birch Story']);
+    const second = await request(t.app).get(
+      `/api/challenges/reveal/entries?sort=rank&limit=1&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body.entries.map((e: { title: string }) => e.title)).toEqual(['Alder Story']);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('has no rank order before the results', async () => {
+    await insertChallenge(t.store, { slug: 'unranked', ownerId: organizer.user.id });
+    const res = await request(t.app).get('/api/challenges/unranked/entries?sort=rank');
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.errors[0].path).toBe('sort');
+  });
 });

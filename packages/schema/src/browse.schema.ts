@@ -26,8 +26,9 @@ const wordsParam = z.coerce
   .min(0, 'Use a number of words, 0 or more.')
   .max(MAX_ID, 'That is more words than any story has.');
 
-export const EntrySortSchema = z.enum(['newest', 'title', 'length', 'kudos'], {
-  error: 'Sort by newest, title, length or kudos.',
+/** `rank` orders by the published results (the first category's ranking). */
+export const EntrySortSchema = z.enum(['newest', 'title', 'length', 'kudos', 'rank'], {
+  error: 'Sort by newest, title, length, kudos or rank.',
 });
 const RatingParamSchema = z.enum(RatingSchema.options, {
   error: 'Use general, teen, mature, explicit or not_rated.',

@@ -6,11 +6,19 @@ import {
   toFts5Query,
   toTsQuery,
 } from '@ficathon/core';
-import type { EntryCursor, EntryFilter, Store, StoredRating } from '@ficathon/db';
+import type {
+  EntryCursor,
+  EntryFilter,
+  EntrySort,
+  Repositories,
+  Store,
+  StoredRating,
+} from '@ficathon/db';
 import { z } from 'zod';
 import {
   MAX_ID,
   RatingSchema,
+  ResultsSchema,
   type EntryFacets,
   type EntryListQuery,
   type EntryPage,
@@ -73,11 +81,10 @@ export class BrowseService {
         terms.length > 0 ? { fts5: toFts5Query(terms), tsquery: toTsQuery(terms) } : undefined,
     };
 
-    const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, query.sort);
-    // One more than the page, to know whether another page follows.
-    const rows = await repos.browse.page(filter, query.sort, cursor, query.limit + 1);
-    const pageRows = rows.slice(0, query.limit);
-    const last = pageRows[pageRows.length - 1];
+    const { pageRows, nextCursor } =
+      query.sort === 'rank'
+        ? await this.rankedPage(repos, challenge.id, filter, query)
+        : await this.orderedPage(repos, filter, query, query.sort);
     // Excerpts are cut in one place for both databases, from the story as written.
     const snippets = new Map(
       filter.search ? pageRows.map((row) => [row.id, searchSnippet(row.body, terms)] as const) : [],
@@ -106,11 +113,70 @@ export class BrowseService {
         serializeEntrySummary(row, { challenge, phase, viewer }, snippets.get(row.id)),
       ),
       total,
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor(query.sort, sortValue(last, query.sort), last.id)
-          : null,
+      nextCursor,
       facets: { rating, warning, fandom, pairing, character, prompt },
+    };
+  }
+
+  /** A page in one of the database's orders, by keyset. */
+  private async orderedPage(
+    repos: Repositories,
+    filter: EntryFilter,
+    query: EntryListQuery,
+    sort: EntrySort,
+  ) {
+    const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, sort);
+    // One more than the page, to know whether another page follows.
+    const rows = await repos.browse.page(filter, sort, cursor, query.limit + 1);
+    const pageRows = rows.slice(0, query.limit);
+    const last = pageRows[pageRows.length - 1];
+    const nextCursor =
+      rows.length > query.limit && last ? encodeCursor(sort, sortValue(last, sort), last.id) : null;
+    return { pageRows, nextCursor };
+  }
+
+  /**
+   * A page in the order of the published results: the first category's places (unplaced
+   * entries last), then title. Ranks live in the frozen results, not in an indexed column, so
+   * this orders one challenge's matching entries in memory (a bounded number) and pages by
+   * position; the cursor names the position and the entry there, so a stale one is refused.
+   */
+  private async rankedPage(
+    repos: Repositories,
+    challengeId: number,
+    filter: EntryFilter,
+    query: EntryListQuery,
+  ) {
+    const stored = await repos.voting.findResult(challengeId);
+    if (!stored) {
+      throw AppError.badRequest(
+        'VALIDATION_FAILED',
+        'Entries have ranks once the results are published.',
+        [{ path: 'sort', message: 'Entries have ranks once the results are published.' }],
+      );
+    }
+    const placings =
+      ResultsSchema.parse(JSON.parse(stored.snapshot_json)).categories[0]?.placings ?? [];
+    const placeOf = new Map(placings.map((p) => [p.entryId, p.place ?? Number.POSITIVE_INFINITY]));
+    const rows = (await repos.browse.page(filter, 'title', null, RANKED_MAX)).sort(
+      (a, b) =>
+        (placeOf.get(a.id) ?? Number.POSITIVE_INFINITY) -
+          (placeOf.get(b.id) ?? Number.POSITIVE_INFINITY) ||
+        a.title_key.localeCompare(b.title_key) ||
+        a.id - b.id,
+    );
+    let from = 0;
+    if (query.cursor !== undefined) {
+      const cursor = decodeCursor(query.cursor, 'rank');
+      from = Number(cursor.value);
+      if (rows[from - 1]?.id !== cursor.id) throw BAD_CURSOR();
+    }
+    const pageRows = rows.slice(from, from + query.limit);
+    const last = pageRows[pageRows.length - 1];
+    const end = from + pageRows.length;
+    return {
+      pageRows,
+      nextCursor: end < rows.length && last ? encodeCursor('rank', end, last.id) : null,
     };
   }
 
@@ -130,9 +196,12 @@ export class BrowseService {
   }
 }
 
+// Orders the matching entries of one challenge by rank in memory: far more than any challenge has.
+const RANKED_MAX = 10_000;
+
 function sortValue(
   row: { submitted_at: string | null; title_key: string; word_count: number; kudos_count: number },
-  sort: EntryListQuery['sort'],
+  sort: EntrySort,
 ): string | number {
   switch (sort) {
     case 'newest':
@@ -159,7 +228,7 @@ function decodeCursor(raw: string, sort: string): EntryCursor {
     throw BAD_CURSOR();
   }
   const cursor = CursorSchema.safeParse(parsed);
-  const numeric = sort === 'length' || sort === 'kudos';
+  const numeric = sort === 'length' || sort === 'kudos' || sort === 'rank';
   if (
     !cursor.success ||
     cursor.data.s !== sort ||

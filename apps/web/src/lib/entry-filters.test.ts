@@ -6,6 +6,7 @@ import {
   queryString,
   ratingChoices,
   readFilters,
+  sortOptionsFor,
   resultsHeading,
 } from './entry-filters';
 
@@ -106,5 +107,18 @@ describe('resultsHeading', () => {
     expect(resultsHeading(3, false)).toBe('3 entries');
     expect(resultsHeading(1, true)).toBe('1 entry matches');
     expect(resultsHeading(0, true)).toBe('0 entries match');
+  });
+});
+
+describe('sortOptionsFor', () => {
+  it('offers rank order only once the results are out', () => {
+    expect(sortOptionsFor('open').map((o) => o.value)).toEqual([
+      'newest',
+      'title',
+      'length',
+      'kudos',
+    ]);
+    expect(sortOptionsFor('results').map((o) => o.value)).toContain('rank');
+    expect(sortOptionsFor('archived').map((o) => o.value)).toContain('rank');
   });
 });

@@ -33,6 +33,19 @@ export const SORT_OPTIONS: { value: EntrySortOrder; label: string }[] = [
   { value: 'kudos', label: 'Most kudos first' },
 ];
 
+/** Once the results are published, entries can also be read in the order they placed. */
+export const RANK_SORT_OPTION: { value: EntrySortOrder; label: string } = {
+  value: 'rank',
+  label: 'Rank in the results',
+};
+
+/** The orders a challenge's list offers: rank only once its results are out. */
+export function sortOptionsFor(phase: string): { value: EntrySortOrder; label: string }[] {
+  return phase === 'results' || phase === 'archived'
+    ? [...SORT_OPTIONS, RANK_SORT_OPTION]
+    : SORT_OPTIONS;
+}
+
 /** Every value given for `name`, whether repeated (`a=1&a=2`) or comma-separated (`a=1,2`). */
 function listValues(params: URLSearchParams, name: string): string[] {
   const values = params
