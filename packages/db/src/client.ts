@@ -51,6 +51,10 @@ function createSqliteDb(file: string): DbHandle {
 
 function createPostgresDb(url: string): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection the server closes (a restart, a failover, an administrator) is
+  // reported as an 'error' event; with no listener Node would crash the whole process. The pool
+  // drops that client and opens a new one on the next query, so there is nothing else to do.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
