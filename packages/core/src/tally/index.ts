@@ -6,4 +6,4 @@ export { tallyInstantRunoff, type InstantRunoffOptions } from './instant-runoff'
 export { tallyJudges, type JudgeScoresheet, type JudgingCriterion } from './judges';
 export { tallySchulze } from './schulze';
 export { tallyScore, type ScoreOptions } from './score';
-export { seededShuffle } from './seeded-draw';
+export { seededShuffle } from '../random/seeded-shuffle';

@@ -1,7 +1,7 @@
 import { InstantRunoffResultSchema } from '@ficathon/schema';
 import { describe, expect, it } from 'vitest';
 import { tallyInstantRunoff } from './instant-runoff';
-import { seededShuffle } from './seeded-draw';
+import { seededShuffle } from '../random/seeded-shuffle';
 
 const times = (n: number, ranking: number[]) => Array.from({ length: n }, () => ({ ranking }));
 const places = (result: { ranking: { candidate: number; place: number | null }[] }) =>

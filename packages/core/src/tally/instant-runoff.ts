@@ -7,7 +7,7 @@ import type {
 import type { RankedBallot } from './ballots';
 import { packRankedBallots } from './packed-ballots';
 import { placeGroups } from './placements';
-import { seededShuffle } from './seeded-draw';
+import { seededShuffle } from '../random/seeded-shuffle';
 
 export interface InstantRunoffOptions {
   /** Published with the results, so anyone can rerun a tie-break draw. */

@@ -9,7 +9,7 @@ import { tallyApproval, tallyPlurality } from './count-votes';
 import { tallyInstantRunoff } from './instant-runoff';
 import { tallySchulze } from './schulze';
 import { tallyScore } from './score';
-import { seededShuffle } from './seeded-draw';
+import { seededShuffle } from '../random/seeded-shuffle';
 import {
   canonical,
   messyElection,

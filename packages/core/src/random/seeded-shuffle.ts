@@ -1,7 +1,7 @@
 /**
- * The tie-break draw, reproducible from a seed published with the results: the same algorithm as
- * the prompt draw (`drawPrompts`), so one description covers both. Anyone with the seed and the
- * ids can rerun it by hand or in another language.
+ * The one seeded draw, reproducible from a published seed: the prompt draw and the tally's
+ * tie-breaks both use it, so one description covers both. Anyone with the seed and the ids can
+ * rerun it by hand or in another language.
  *
  * Algorithm: hash the text with cyrb53 to a 53-bit number, feed it to mulberry32 as the random
  * source, sort the ids ascending, and shuffle them with Fisher-Yates (for i from the last index down
