@@ -132,6 +132,8 @@ export const ChallengeDetailSchema = ChallengeSummarySchema.extend({
   draw: z.object({ signedUp: z.number().int(), viewerSignedUp: z.boolean() }),
   /** null for readers; otherwise what the viewer organizes it as. */
   viewerRole: ChallengeRoleSchema.nullable(),
+  /** Whether the viewer is one of the challenge's judges. */
+  viewerIsJudge: z.boolean(),
   /** The end of the viewer's personal deadline extension, if they have one. */
   viewerExtensionUntil: z.iso.datetime().nullable(),
   prompts: z.array(PromptSchema),

@@ -134,6 +134,7 @@ export function serializeChallengeDetail(parts: {
   entries: EntryListRow[];
   viewerExtensionUntil: string | null;
   draw: ChallengeDetail['draw'];
+  viewerIsJudge: boolean;
 }): ChallengeDetail {
   const { challenge, phase, viewer } = parts;
   return {
@@ -147,6 +148,7 @@ export function serializeChallengeDetail(parts: {
     drawSeed: challenge.draw_seed,
     draw: parts.draw,
     viewerRole: viewer.role ?? null,
+    viewerIsJudge: parts.viewerIsJudge,
     viewerExtensionUntil: parts.viewerExtensionUntil,
     prompts: parts.prompts.map(serializePrompt),
     entries: parts.entries.map((entry) =>

@@ -100,6 +100,7 @@ export class ChallengeService {
       userId === null ? undefined : repos.organizers.findExtension(challenge.id, userId),
       repos.prompts.drawSignupStatus(challenge.id, userId),
     ]);
+    const viewerIsJudge = userId !== null && (await repos.voting.isJudge(challenge.id, userId));
     return serializeChallengeDetail({
       challenge,
       phase,
@@ -109,6 +110,7 @@ export class ChallengeService {
       entries,
       viewerExtensionUntil: extension?.until ?? null,
       draw,
+      viewerIsJudge,
     });
   }
 
