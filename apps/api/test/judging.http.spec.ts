@@ -67,6 +67,11 @@ describe.each(testDatabaseKinds())('judges on %s', (kind) => {
       403,
       'NOT_JUDGE',
     );
+    // The challenge page tells judges (and only them) that they judge it.
+    const asJudge = await request(t.app).get('/api/challenges/judged').set(bearer(judge.token));
+    expect(asJudge.body.viewerIsJudge).toBe(true);
+    const asReader = await request(t.app).get('/api/challenges/judged').set(bearer(reader.token));
+    expect(asReader.body.viewerIsJudge).toBe(false);
     const sheet = await request(t.app)
       .get('/api/challenges/judged/judging')
       .set(bearer(judge.token));
